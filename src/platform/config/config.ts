@@ -1,0 +1,115 @@
+import path from 'node:path';
+
+/** Every setting the platform reads from the environment, documented in the README. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  nodeEnv: 'development' | 'production' | 'test';
+  sessionSecret: string;
+  sessionTtlHours: number;
+  demoData: boolean;
+  oidc: OidcConfig | undefined;
+  s3: S3Config | undefined;
+  maxUploadBytes: number;
+  trustProxy: boolean;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+}
+
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export const DEFAULT_SESSION_SECRET = 'dev-only-session-secret-change-me';
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const port = int(env, 'PORT', 3000);
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const oidc = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: required(env, 'OIDC_CLIENT_ID'),
+        clientSecret: required(env, 'OIDC_CLIENT_SECRET'),
+        displayName: env.OIDC_DISPLAY_NAME || 'VNeID',
+      }
+    : undefined;
+  const s3 = env.S3_BUCKET
+    ? {
+        endpoint: required(env, 'S3_ENDPOINT'),
+        bucket: env.S3_BUCKET,
+        region: env.S3_REGION || 'us-east-1',
+        accessKeyId: required(env, 'S3_ACCESS_KEY_ID'),
+        secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY'),
+      }
+    : undefined;
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Tỉnh Số <no-reply@tinhso.local>',
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    nodeEnv,
+    sessionSecret: env.SESSION_SECRET || DEFAULT_SESSION_SECRET,
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
+    demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'false' : nodeEnv !== 'production',
+    oidc,
+    s3,
+    maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
+    trustProxy: env.TRUST_PROXY === 'true',
+  };
+}
+
+function required(env: Env, name: string): string {
+  const v = env[name];
+  if (!v) throw new ConfigError(`${name} is required when its feature is configured`);
+  return v;
+}
+
+/** Reasons a production start must be refused; empty when the configuration is safe. */
+export function productionProblems(config: Config, demoAccountsPresent: boolean): string[] {
+  if (config.nodeEnv !== 'production') return [];
+  const problems: string[] = [];
+  if (config.sessionSecret === DEFAULT_SESSION_SECRET || config.sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET is the default or shorter than 32 characters; set a long random value.');
+  }
+  if (config.demoData) problems.push('DEMO_DATA is on; production must not load demo accounts (set DEMO_DATA=false).');
+  if (demoAccountsPresent) {
+    problems.push('The database holds demo accounts (@demo.tinhso.vn); remove them or start from an empty database.');
+  }
+  if (!config.publicUrl.startsWith('https://')) problems.push('PUBLIC_URL must be an https:// address in production.');
+  return problems;
+}

@@ -1,0 +1,5 @@
+import type { AppModule } from '../http/module.js';
+
+export const identityArea: AppModule = {
+  name: 'identity',
+};
