@@ -1,4 +1,3 @@
-import type { Migration } from 'kysely/migration';
 import type { AppModule } from '../platform/http/module.js';
 
 /**
@@ -6,5 +5,3 @@ import type { AppModule } from '../platform/http/module.js';
  * each in its own folder. A module is added here and nowhere else.
  */
 export const modules: AppModule[] = [];
-
-export const moduleMigrations: Record<string, Migration> = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));

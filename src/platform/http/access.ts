@@ -7,7 +7,7 @@ import { errors } from './errors.js';
  * with a route that doesn't, so no route is reachable by accident.
  * - `public`: anyone, signed in or not.
  * - `roles`: a signed-in user with one of these roles ('*' = any signed-in user).
- * - `scopes`: an API key carrying one of these scopes may call it too.
+ * - `scopes`: an API key carrying one of these scopes may call it too ('*': any valid key).
  */
 export type Access =
   | { public: true; scopes?: readonly string[] }
@@ -49,7 +49,7 @@ export function checkAccess(access: Access, principal: Principal): void {
   if ('public' in access) return;
   if (principal.kind === 'anonymous') throw errors.unauthenticated();
   if (principal.kind === 'api_key') {
-    const allowed = access.scopes?.some((s) => principal.scopes.includes(s)) ?? false;
+    const allowed = access.scopes?.some((s) => s === '*' || principal.scopes.includes(s)) ?? false;
     if (!allowed) throw errors.forbidden('Khóa API không có phạm vi cho thao tác này.', 'The API key lacks a scope for this operation.');
     return;
   }

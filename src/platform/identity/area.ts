@@ -1,5 +1,14 @@
 import type { AppModule } from '../http/module.js';
+import { identityMigrations } from './migrations.js';
+import { registerAuthRoutes } from './auth-routes.js';
+import { seedDemoAccounts } from './seed-demo.js';
 
+/** Users, sessions, API keys, sign-in (password and OpenID Connect). */
 export const identityArea: AppModule = {
   name: 'identity',
+  migrations: identityMigrations,
+  routes(app, ctx) {
+    registerAuthRoutes(app, ctx);
+  },
+  seedDemo: seedDemoAccounts,
 };
