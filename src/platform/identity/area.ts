@@ -1,6 +1,8 @@
 import type { AppModule } from '../http/module.js';
 import { identityMigrations } from './migrations.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerUserRoutes } from './user-routes.js';
+import { registerApiKeyRoutes } from './api-key-routes.js';
 import { seedDemoAccounts } from './seed-demo.js';
 
 /** Users, sessions, API keys, sign-in (password and OpenID Connect). */
@@ -9,6 +11,8 @@ export const identityArea: AppModule = {
   migrations: identityMigrations,
   routes(app, ctx) {
     registerAuthRoutes(app, ctx);
+    registerUserRoutes(app, ctx);
+    registerApiKeyRoutes(app, ctx);
   },
   seedDemo: seedDemoAccounts,
 };

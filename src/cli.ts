@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Config } from './platform/config/config.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrator.js';
+import { AuditTrail } from './platform/audit/audit-trail.js';
+import { createUser } from './platform/identity/users.js';
+import { issueApiKey } from './platform/identity/issue-api-key.js';
+import { isRole } from './platform/identity/roles.js';
+import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
+
+const CLI_ACTOR = { userId: null, label: 'system:cli' };
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+  migrate                                   apply pending migrations
+  user:create --email E --password P --role R [--name N] [--agency CODE]
+  apikey:create --name N --scopes S1,S2 [--expires YYYY-MM-DD]   prints the key alone on its last line
+  audit:verify                              exit 0 if the audit chain is intact, 1 naming the first broken record
+  backup FILE                               copy the embedded database to FILE (server: use pg_dump)
+  restore FILE                              restore FILE into an empty DATA_DIR`;
+
+type Command = (config: Config, args: string[]) => Promise<number>;
+
+async function withDatabase<T>(config: Config, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle.db);
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+const commands: Record<string, Command> = {
+  async migrate(config) {
+    return withDatabase(config, async () => {
+      console.log('Migrations applied.');
+      return 0;
+    });
+  },
+
+  async 'user:create'(config, args) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, agency: { type: 'string' } } });
+    if (!values.email || !values.password || !values.role) throw new ConfigError('user:create needs --email, --password and --role');
+    const role = values.role;
+    if (!isRole(role)) throw new ConfigError(`Unknown role "${role}"`);
+    return withDatabase(config, async ({ db }) => {
+      const agencyId = values.agency
+        ? ((await db.selectFrom('agencies' as never).select('id' as never).where('code' as never, '=', values.agency as never).executeTakeFirst()) as { id: string } | undefined)?.id
+        : null;
+      if (values.agency && !agencyId) throw new ConfigError(`No agency with code "${values.agency}"`);
+      const audit = new AuditTrail(db);
+      const user = await db.transaction().execute((trx) =>
+        createUser(trx, audit, { email: values.email!, password: values.password!, role, fullName: values.name ?? values.email!.split('@')[0]!, agencyId: agencyId ?? null }, CLI_ACTOR),
+      );
+      console.log(`Created ${user.role} ${user.email} (${user.id})`);
+      return 0;
+    });
+  },
+
+  async 'apikey:create'(config, args) {
+    const { values } = parseArgs({ args, options: { name: { type: 'string' }, scopes: { type: 'string' }, expires: { type: 'string' } } });
+    if (!values.name || !values.scopes) throw new ConfigError('apikey:create needs --name and --scopes');
+    const scopes = values.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+    const expiresAt = values.expires ? new Date(`${values.expires}T23:59:59+07:00`) : null;
+    if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new ConfigError('--expires must be YYYY-MM-DD');
+    return withDatabase(config, async ({ db }) => {
+      const audit = new AuditTrail(db);
+      const issued = await db.transaction().execute((trx) => issueApiKey(trx, audit, { name: values.name!, scopes, expiresAt, agencyId: null, createdBy: null }, CLI_ACTOR));
+      console.log(`API key "${values.name}" (${issued.id}), scopes ${scopes.join(', ')}. It is shown once:`);
+      console.log(issued.key);
+      return 0;
+    });
+  },
+
+  async 'audit:verify'(config) {
+    return withDatabase(config, async ({ db }) => {
+      const result = await new AuditTrail(db).verify();
+      if (result.ok) {
+        console.log(`Audit chain intact: ${result.checked} records checked.`);
+        return 0;
+      }
+      console.log(`Audit chain BROKEN at record ${result.firstBroken!.seq}: ${result.firstBroken!.message}`);
+      return 1;
+    });
+  },
+
+  async backup(config, [file]) {
+    if (!file) throw new ConfigError('backup needs a FILE');
+    if (config.databaseUrl) throw new ConfigError('On a PostgreSQL server use pg_dump (see docs/operations.md).');
+    const bytes = await backupEmbedded(config.dataDir, file);
+    console.log(`Backup written to ${file} (${bytes} bytes).`);
+    return 0;
+  },
+
+  async restore(config, [file]) {
+    if (!file) throw new ConfigError('restore needs a FILE');
+    if (config.databaseUrl) throw new ConfigError('On a PostgreSQL server use pg_restore (see docs/operations.md).');
+    await restoreEmbedded(config.dataDir, file);
+    return withDatabase(config, async ({ db }) => {
+      const result = await new AuditTrail(db).verify();
+      console.log(`Restored into ${config.dataDir}. Audit chain ${result.ok ? 'intact' : 'BROKEN'} (${result.checked} records).`);
+      return result.ok ? 0 : 1;
+    });
+  },
+};
+
+async function main(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  return command(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), args);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const known = error instanceof ConfigError || (error instanceof Error && 'status' in error);
+    console.error(known ? `Error: ${(error as Error).message}` : error);
+    process.exit(2);
+  },
+);
