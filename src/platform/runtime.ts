@@ -33,7 +33,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
   const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrateToLatest(database.db);
-    const jobs = new JobQueue(database, log, config.databaseUrl);
+    const jobs = new JobQueue(database, log, database.url);
     const areas = allAreas();
     const { app, ctx } = await buildApp({
       ctx: { config, database, db: database.db, audit: new AuditTrail(database.db), jobs },

@@ -12,6 +12,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   engine: Engine;
+  /** The server's connection string (postgres engine only; the job queue opens its own pool). */
+  url: string | undefined;
   /** The embedded instance, present only on the pglite engine (jobs and backups need it). */
   pglite: PGlite | undefined;
   /** Flushes dirty pages so a crash after this point loses nothing (embedded engine only). */
@@ -43,6 +45,7 @@ async function openServer(databaseUrl: string, max: number): Promise<DatabaseHan
   return {
     db,
     engine: 'postgres',
+    url: databaseUrl,
     pglite: undefined,
     checkpoint: async () => {},
     close: () => db.destroy(),
@@ -70,6 +73,7 @@ async function openEmbedded(dataDir: string, loadFrom: Blob | undefined): Promis
     return {
       db,
       engine: 'pglite',
+      url: undefined,
       pglite,
       checkpoint: async () => {
         await pglite.exec('CHECKPOINT');

@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../identity/roles.js';
-import { errors } from './errors.js';
+import { AppError, errors } from './errors.js';
+
+/** The code of a refusal by the route's access rule (as opposed to a rule inside a handler). */
+export const ACCESS_REFUSED = 'access_refused';
 
 /**
  * Who may call a route. Every route declares one in `config.access`; the app refuses to start
@@ -50,12 +53,13 @@ export function checkAccess(access: Access, principal: Principal): void {
   if (principal.kind === 'anonymous') throw errors.unauthenticated();
   if (principal.kind === 'api_key') {
     const allowed = access.scopes?.some((s) => s === '*' || principal.scopes.includes(s)) ?? false;
-    if (!allowed) throw errors.forbidden('Khóa API không có phạm vi cho thao tác này.', 'The API key lacks a scope for this operation.');
+    if (!allowed) throw new AppError(403, ACCESS_REFUSED, { vi: 'Khóa API không có phạm vi cho thao tác này.', en: 'The API key lacks a scope for this operation.' });
     return;
   }
   const roles = access.roles;
-  if (roles === undefined) throw errors.forbidden();
-  if (roles !== '*' && !roles.includes(principal.role)) throw errors.forbidden();
+  if (roles === undefined || (roles !== '*' && !roles.includes(principal.role))) {
+    throw new AppError(403, ACCESS_REFUSED, { vi: 'Vai trò của bạn không được phép thực hiện thao tác này.', en: 'Your role is not allowed to do this.' });
+  }
 }
 
 export function requireUser(request: FastifyRequest): UserPrincipal {

@@ -17,6 +17,19 @@ import { registerHealthRoutes } from './health.js';
 import { loggerOptions } from './logging.js';
 import { ProblemSchema } from './schema.js';
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access rule, as registered (the authorization matrix test reads it). */
+    accessRules: RouteAccess[];
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Routes added by plugins we trust to be public (docs). Everything else must declare `access`. */
@@ -50,9 +63,15 @@ export async function buildApp({ ctx: partialCtx, areas, web }: BuildAppOptions)
     request.principal = { kind: 'anonymous' };
     reply.header('x-request-id', request.id);
   });
+  const accessRules: RouteAccess[] = [];
+  app.decorate('accessRules', accessRules);
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { access?: Access };
-    if (config.access) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (config.access) {
+      for (const method of methods) if (method !== 'HEAD') accessRules.push({ method, url: route.url, access: config.access });
+      return;
+    }
     if (PUBLIC_PLUGIN_PREFIXES.some((p) => route.url.startsWith(p)) || route.url === '*' || route.url.startsWith('/assets')) {
       route.config = { ...config, access: { public: true } } as never;
       return;
