@@ -25,6 +25,8 @@ export interface OidcConfig {
   clientId: string;
   clientSecret: string;
   displayName: string;
+  /** Plain-http issuers are allowed only for local development and tests. */
+  allowInsecure: boolean;
 }
 
 export interface S3Config {
@@ -62,6 +64,7 @@ export function loadConfig(env: Env = process.env): Config {
         clientId: required(env, 'OIDC_CLIENT_ID'),
         clientSecret: required(env, 'OIDC_CLIENT_SECRET'),
         displayName: env.OIDC_DISPLAY_NAME || 'VNeID',
+        allowInsecure: env.OIDC_ALLOW_INSECURE === 'true',
       }
     : undefined;
   const s3 = env.S3_BUCKET
@@ -111,5 +114,6 @@ export function productionProblems(config: Config, demoAccountsPresent: boolean)
     problems.push('The database holds demo accounts (@demo.tinhso.vn); remove them or start from an empty database.');
   }
   if (!config.publicUrl.startsWith('https://')) problems.push('PUBLIC_URL must be an https:// address in production.');
+  if (config.oidc?.allowInsecure) problems.push('OIDC_ALLOW_INSECURE is on; production sign-in must use an https:// issuer.');
   return problems;
 }

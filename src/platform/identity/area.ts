@@ -3,6 +3,7 @@ import { identityMigrations } from './migrations.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerUserRoutes } from './user-routes.js';
 import { registerApiKeyRoutes } from './api-key-routes.js';
+import { registerOidcRoutes } from './oidc-routes.js';
 import { seedDemoAccounts } from './seed-demo.js';
 
 /** Users, sessions, API keys, sign-in (password and OpenID Connect). */
@@ -13,6 +14,7 @@ export const identityArea: AppModule = {
     registerAuthRoutes(app, ctx);
     registerUserRoutes(app, ctx);
     registerApiKeyRoutes(app, ctx);
+    registerOidcRoutes(app, ctx);
   },
   seedDemo: seedDemoAccounts,
 };
