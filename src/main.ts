@@ -6,12 +6,11 @@ import { hasDemoAccounts, demoSignIns } from './platform/identity/demo-accounts.
 /** `npm start`: the whole platform in one process. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  refuseUnsafeProduction(productionProblems(config, false));
   const platform = await startPlatform({ config, web: registerWeb });
   const problems = productionProblems(config, await hasDemoAccounts(platform.ctx.db));
-  if (problems.length > 0) {
-    await platform.close();
-    throw new ConfigError(`Refusing to start in production:\n- ${problems.join('\n- ')}`);
-  }
+  if (problems.length > 0) await platform.close();
+  refuseUnsafeProduction(problems);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -35,6 +34,10 @@ async function main(): Promise<void> {
     for (const s of demoSignIns()) lines.push(`  ${s.role.padEnd(13)} ${s.email.padEnd(34)} ${s.password}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+function refuseUnsafeProduction(problems: string[]): void {
+  if (problems.length > 0) throw new ConfigError(`Refusing to start in production:\n- ${problems.join('\n- ')}`);
 }
 
 main().catch((error: unknown) => {
