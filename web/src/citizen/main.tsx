@@ -1,0 +1,36 @@
+import { mount } from '../lib/mount.js';
+import { usePath } from '../lib/router.js';
+import { Shell } from '../ui/Shell.js';
+import { NotFound, RequireRole, useSession } from '../ui/Guard.js';
+import { useCitizenT } from './i18n/index.js';
+import { Home } from './pages/Home.js';
+import { SignIn } from './pages/SignIn.js';
+import { Register } from './pages/Register.js';
+import { ForgotPassword, ResetPassword } from './pages/PasswordReset.js';
+import { Profile } from './pages/Profile.js';
+import './citizen.css';
+
+const PATHS = ['/', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/dat-lai-mat-khau', '/ca-nhan'];
+
+function App() {
+  const t = useCitizenT();
+  const path = usePath();
+  const session = useSession();
+  const user = session.user;
+  const nav = [{ href: '/', label: t('nav.home') }];
+  if (user) nav.push({ href: '/ca-nhan', label: t('nav.profile') });
+  else if (user === null) nav.push({ href: '/dang-nhap', label: t('nav.signIn') }, { href: '/dang-ky', label: t('nav.register') });
+  return (
+    <Shell area="citizen" user={user} nav={nav}>
+      {path === '/' && <Home user={user} />}
+      {path === '/dang-nhap' && <SignIn user={user} />}
+      {path === '/dang-ky' && <Register />}
+      {path === '/quen-mat-khau' && <ForgotPassword />}
+      {path === '/dat-lai-mat-khau' && <ResetPassword />}
+      {path === '/ca-nhan' && <RequireRole session={session} roles="*">{(u) => <Profile user={u} />}</RequireRole>}
+      {!PATHS.includes(path) && <NotFound />}
+    </Shell>
+  );
+}
+
+mount((path) => PATHS.includes(path), () => <App />);

@@ -1,0 +1,22 @@
+import type { OfficerMessages } from './vi.js';
+
+/** Texts of the officer console (English). */
+export const en: OfficerMessages = {
+  'nav.queue': 'Work queue',
+  'nav.feedback': 'Reports',
+  'nav.dossiers': 'Dossiers',
+  'nav.account': 'My account',
+  'queue.title': 'My work queue',
+  'queue.lead': 'Hello {name}. This is where you handle the reports and dossiers assigned to you, on time.',
+  'queue.agency': 'Agency: {agency}',
+  'queue.noAgency': 'This account is not attached to an agency.',
+  'queue.empty': 'Your queue is empty.',
+  'queue.modulesLater': 'The citizen-report and one-stop dossier modules come later; new work will appear here, sorted by deadline.',
+  'queue.stats': 'Summary',
+  'queue.dueToday': 'Due today',
+  'queue.overdue': 'Overdue',
+  'queue.open': 'In progress',
+  'queue.today': 'Today is {date}.',
+  'soon.title': '{name} — coming soon',
+  'soon.body': 'This module is being built. When it is ready, its work will appear in the work queue.',
+};

@@ -1,0 +1,87 @@
+import { useCatalog, type Catalog } from '../lib/i18n.js';
+import { formatDate, formatNumber } from '../lib/format.js';
+import { mount } from '../lib/mount.js';
+import { usePath, useTitle } from '../lib/router.js';
+import { OFFICER_ROLES, type User } from '../lib/session.js';
+import { useApi } from '../lib/use-api.js';
+import { NotFound, RequireRole, useSession } from '../ui/Guard.js';
+import { PageHead } from '../ui/Field.js';
+import { Shell } from '../ui/Shell.js';
+import { vi, type OfficerMessages } from './i18n/vi.js';
+import { en } from './i18n/en.js';
+
+const catalog: Catalog<OfficerMessages> = { vi, en };
+const useOfficerT = () => useCatalog(catalog);
+const PAGES = { '/can-bo': 'queue', '/can-bo/phan-anh': 'feedback', '/can-bo/ho-so': 'dossiers' } as const;
+type PagePath = keyof typeof PAGES;
+const isPage = (path: string): path is PagePath => path in PAGES;
+
+function Queue({ user }: { user: User }) {
+  const t = useOfficerT();
+  useTitle(t('queue.title'));
+  const agency = useApi<{ name: string }>(user.agencyId ? `/api/v1/agencies/${user.agencyId}` : null);
+  const stats = [t('queue.open'), t('queue.dueToday'), t('queue.overdue')];
+  return (
+    <div class="stack">
+      <PageHead title={t('queue.title')} lead={t('queue.lead', { name: user.fullName })} />
+      <p class="muted">
+        {user.agencyId ? (agency.data ? t('queue.agency', { agency: agency.data.name }) : null) : t('queue.noAgency')}{' '}
+        {t('queue.today', { date: formatDate(new Date()) })}
+      </p>
+      <section aria-labelledby="stats-title">
+        <h2 id="stats-title" class="visually-hidden">
+          {t('queue.stats')}
+        </h2>
+        <ul class="grid plain-list">
+          {stats.map((label) => (
+            <li key={label} class="card stat">
+              <span class="stat__value">{formatNumber(0)}</span>
+              <span class="stat__label">{label}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="card stack" aria-labelledby="queue-empty">
+        <h2 id="queue-empty">{t('queue.empty')}</h2>
+        <p class="muted">{t('queue.modulesLater')}</p>
+      </section>
+    </div>
+  );
+}
+
+function ComingSoon({ name }: { name: string }) {
+  const t = useOfficerT();
+  useTitle(name);
+  return (
+    <section class="card stack">
+      <h1>{t('soon.title', { name })}</h1>
+      <p>{t('soon.body')}</p>
+      <p>
+        <a href="/can-bo">{t('nav.queue')}</a>
+      </p>
+    </section>
+  );
+}
+
+function App() {
+  const t = useOfficerT();
+  const path = usePath();
+  const session = useSession();
+  const nav = [
+    { href: '/can-bo', label: t('nav.queue') },
+    { href: '/can-bo/phan-anh', label: t('nav.feedback') },
+    { href: '/can-bo/ho-so', label: t('nav.dossiers') },
+  ];
+  const page = isPage(path) ? PAGES[path] : null;
+  return (
+    <Shell area="officer" user={session.user} nav={nav}>
+      <RequireRole session={session} roles={OFFICER_ROLES}>
+        {(user) =>
+          page === 'queue' ? <Queue user={user} /> : page === 'feedback' ? <ComingSoon name={t('nav.feedback')} /> : page === 'dossiers' ? <ComingSoon name={t('nav.dossiers')} /> : <NotFound />
+        }
+      </RequireRole>
+    </Shell>
+  );
+}
+
+mount((path) => path === '/can-bo' || path.startsWith('/can-bo/'), () => <App />);
