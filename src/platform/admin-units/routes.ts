@@ -1,0 +1,133 @@
+import type { App, AppContext } from '../http/module.js';
+import { actorOf } from '../http/access.js';
+import { errors } from '../http/errors.js';
+import { convertOldUnit } from './conversion.js';
+import { resolvePoint } from './resolve.js';
+import { childBoundaries, getAdminUnit, listChildren, searchUnits, unitBoundary, unitExists } from './queries.js';
+import { renameAdminUnit } from './rename.js';
+import {
+  AdminUnitDetail,
+  BoundaryCollection,
+  BoundaryFeature,
+  CodeParams,
+  ConversionList,
+  ConvertQuery,
+  ListQuery,
+  RenameBody,
+  ResolveQuery,
+  SearchQuery,
+  UnitPage,
+} from './schemas.js';
+
+const tags = ['admin-units'];
+const PROBLEM = { $ref: 'Problem#' };
+/** Unit names and outlines are public facts; API keys need the read scope only to be let in. */
+const READ = { access: { public: true, scopes: ['admin-units:read'] } } as const;
+/** Outlines change only on import; let browsers and map tiles reuse them for a day. */
+const BOUNDARY_CACHE = 'public, max-age=86400';
+
+const unitNotFound = (code: string) => errors.notFound(`Không tìm thấy đơn vị hành chính mã ${code}.`, `No administrative unit with code ${code}.`);
+
+export function registerAdminUnitRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/v1/admin-units',
+    { config: READ, schema: { tags, summary: 'Children of a unit (top-level units without `parent`), by code', querystring: ListQuery, response: { 200: UnitPage, 404: PROBLEM } } },
+    async (request) => {
+      const { parent, limit = 50, cursor } = request.query;
+      if (parent !== undefined && !(await unitExists(ctx.db, parent))) throw unitNotFound(parent);
+      return listChildren(ctx.db, parent, limit, cursor);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/resolve',
+    { config: READ, schema: { tags, summary: 'The commune whose boundary contains a point', querystring: ResolveQuery, response: { 200: AdminUnitDetail, 404: PROBLEM } } },
+    async (request) => {
+      const code = await resolvePoint(ctx.db, request.query.lat, request.query.lng);
+      const unit = code ? await getAdminUnit(ctx.db, code) : null;
+      if (!unit) {
+        throw errors.notFound(
+          'Vị trí này không thuộc xã, phường, đặc khu nào có ranh giới trong hệ thống.',
+          'No commune with a known boundary contains this point.',
+        );
+      }
+      return unit;
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/search',
+    { config: READ, schema: { tags, summary: 'Search units by name, with or without diacritics', querystring: SearchQuery, response: { 200: UnitPage } } },
+    async (request) => {
+      const { q, within, limit = 50, cursor } = request.query;
+      if (!q.trim()) throw errors.badRequest('empty_query', 'Vui lòng nhập từ khóa tìm kiếm.', 'Enter something to search for.');
+      return searchUnits(ctx.db, q, { within, limit, cursor });
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/convert',
+    {
+      config: READ,
+      schema: { tags, summary: 'The unit(s) an old (pre-July-2025) commune became', querystring: ConvertQuery, response: { 200: ConversionList, 400: PROBLEM, 404: PROBLEM } },
+    },
+    async (request) => {
+      const { oldCode, oldName, oldDistrict, oldProvince } = request.query;
+      if (!oldCode && !oldName) {
+        throw errors.badRequest(
+          'missing_old_unit',
+          'Cần mã xã cũ (oldCode) hoặc tên xã cũ (oldName).',
+          'Give the old commune code (oldCode) or the old commune name (oldName).',
+        );
+      }
+      const items = await convertOldUnit(ctx.db, oldCode ? { oldCode } : { oldName: oldName!, oldDistrict, oldProvince });
+      if (items.length === 0) throw errors.notFound('Không tìm thấy đơn vị hành chính cũ này.', 'No old administrative unit matches.');
+      return { items };
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/:code',
+    { config: READ, schema: { tags, summary: 'One unit, with its pin point and ancestors', params: CodeParams, response: { 200: AdminUnitDetail, 404: PROBLEM } } },
+    async (request) => {
+      const unit = await getAdminUnit(ctx.db, request.params.code);
+      if (!unit) throw unitNotFound(request.params.code);
+      return unit;
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/:code/boundary',
+    { config: READ, schema: { tags, summary: "The unit's outline as a GeoJSON Feature", params: CodeParams, response: { 200: BoundaryFeature, 404: PROBLEM } } },
+    async (request, reply) => {
+      const feature = await unitBoundary(ctx.db, request.params.code);
+      if (feature === null) throw unitNotFound(request.params.code);
+      if (feature === false) throw errors.notFound('Đơn vị hành chính này chưa có dữ liệu ranh giới.', 'This unit has no boundary data yet.');
+      reply.header('cache-control', BOUNDARY_CACHE);
+      return feature;
+    },
+  );
+
+  app.get(
+    '/api/v1/admin-units/:code/children/boundaries',
+    { config: READ, schema: { tags, summary: "Outlines of the unit's children (GeoJSON FeatureCollection)", params: CodeParams, response: { 200: BoundaryCollection, 404: PROBLEM } } },
+    async (request, reply) => {
+      if (!(await unitExists(ctx.db, request.params.code))) throw unitNotFound(request.params.code);
+      reply.header('cache-control', BOUNDARY_CACHE);
+      return childBoundaries(ctx.db, request.params.code);
+    },
+  );
+
+  app.patch(
+    '/api/v1/admin-units/:code',
+    {
+      config: { access: { roles: ['system_admin'] } },
+      schema: { tags, summary: 'Rename a unit (system administrators)', params: CodeParams, body: RenameBody, response: { 200: AdminUnitDetail, 404: PROBLEM } },
+    },
+    async (request) => {
+      const found = await renameAdminUnit(ctx, request.params.code, request.body.name.trim(), { actor: actorOf(request), ip: request.ip, requestId: request.id });
+      if (!found) throw unitNotFound(request.params.code);
+      return (await getAdminUnit(ctx.db, request.params.code))!;
+    },
+  );
+}
