@@ -64,3 +64,12 @@ test('an unknown command prints the usage and exits 2', () => {
   assert.equal(res.status, 2);
   assert.match(res.stderr, /Usage/);
 });
+
+test('admin-units:import loads the official units once and is a no-op after', () => {
+  const first = cli('admin-units:import');
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stdout, /imported/);
+  const second = cli('admin-units:import');
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /already up to date/);
+});

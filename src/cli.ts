@@ -7,6 +7,7 @@ import { createUser } from './platform/identity/users.js';
 import { issueApiKey } from './platform/identity/issue-api-key.js';
 import { isRole } from './platform/identity/roles.js';
 import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
+import { importAdminUnits } from './platform/admin-units/area.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -14,6 +15,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   migrate                                   apply pending migrations
   user:create --email E --password P --role R [--name N] [--agency CODE]
   apikey:create --name N --scopes S1,S2 [--expires YYYY-MM-DD]   prints the key alone on its last line
+  admin-units:import [--data-dir DIR] [--force]   (re)load the official units, boundaries and conversions
   audit:verify                              exit 0 if the audit chain is intact, 1 naming the first broken record
   backup FILE                               copy the embedded database to FILE (server: use pg_dump)
   restore FILE                              restore FILE into an empty DATA_DIR`;
@@ -68,6 +70,15 @@ const commands: Record<string, Command> = {
       const issued = await db.transaction().execute((trx) => issueApiKey(trx, audit, { name: values.name!, scopes, expiresAt, agencyId: null, createdBy: null }, CLI_ACTOR));
       console.log(`API key "${values.name}" (${issued.id}), scopes ${scopes.join(', ')}. It is shown once:`);
       console.log(issued.key);
+      return 0;
+    });
+  },
+
+  async 'admin-units:import'(config, args) {
+    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, force: { type: 'boolean' } } });
+    return withDatabase(config, async ({ db }) => {
+      const result = await importAdminUnits({ db, audit: new AuditTrail(db) }, { ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}), force: values.force ?? false });
+      console.log(result.skipped ? 'Administrative units already up to date.' : `Administrative units imported: ${JSON.stringify(result)}`);
       return 0;
     });
   },

@@ -42,6 +42,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
     });
     for (const area of areas) await area.jobs?.(ctx);
     await jobs.start({ work: options.workers ?? true });
+    for (const area of areas) await area.bootstrap?.(ctx);
     if (options.seedDemo ?? config.demoData) {
       for (const area of areas) await area.seedDemo?.(ctx);
     }

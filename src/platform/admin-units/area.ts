@@ -12,8 +12,8 @@ export const adminUnitsArea: AppModule = {
   routes(app, ctx) {
     registerAdminUnitRoutes(app, ctx);
   },
-  // The official catalogue is loaded with the demo data too; a no-op once the same files are in.
-  async seedDemo(ctx) {
+  // The official catalogue is reference data, loaded on every start (production too); a no-op once the same files are in.
+  async bootstrap(ctx) {
     const dir = sharedDataDir();
     if (!fs.existsSync(dir)) {
       ctx.log.warn({ dir }, 'administrative-unit data not found; set SHARED_DATA_DIR to load provinces and communes');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The official data files this area imports (see ../shared/data/SOURCES.md for their origin). */
+/** The official data files this area imports (see reference-data/admin-units/SOURCES.md for their origin). */
 export const DATA_FILES = {
   units: 'vn-admin-units-2025.json',
   conversion: 'vn-admin-units-2025-conversion.csv',
@@ -11,14 +11,14 @@ export const DATA_FILES = {
 } as const;
 
 /**
- * Where the shared data lives: `SHARED_DATA_DIR` if set, else `../shared/data` beside the
- * repository (the layout every developer and CI run has).
+ * Where the data files live: `SHARED_DATA_DIR` if set (e.g. a newer official release), else the
+ * copy shipped in the repository under `reference-data/admin-units`, so a fresh clone needs nothing else.
  */
 export function sharedDataDir(): string {
   const override = process.env.SHARED_DATA_DIR;
   if (override) return path.resolve(override);
   const repoRoot = path.resolve(import.meta.dirname, '../../..');
-  return path.resolve(repoRoot, '..', 'shared', 'data');
+  return path.join(repoRoot, 'reference-data', 'admin-units');
 }
 
 export interface RawFiles {

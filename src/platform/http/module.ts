@@ -29,6 +29,8 @@ export interface AppModule {
   routes?(app: App, ctx: AppContext): void | Promise<void>;
   /** Registers job handlers and schedules; runs once the queue is started. */
   jobs?(ctx: AppContext): void | Promise<void>;
+  /** Loads official reference data (not demo) on every start; must be idempotent and cheap when done. */
+  bootstrap?(ctx: AppContext): Promise<void>;
   /** Loads demo data; must be idempotent (runs on every start while demo data is on). */
   seedDemo?(ctx: AppContext): Promise<void>;
 }

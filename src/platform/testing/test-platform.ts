@@ -1,19 +1,36 @@
 import { loadConfig, type Config } from '../config/config.js';
 import { startPlatform, type Platform } from '../runtime.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase, readTemplate, templateFile, writeTemplate } from './test-database.js';
 
 export interface TestPlatform extends Platform {
   config: Config;
 }
 
+export interface TestPlatformOptions {
+  seedDemo?: boolean;
+  workers?: boolean;
+  env?: Record<string, string>;
+}
+
 /**
- * The whole platform on a fresh database, for API tests via `app.inject`. Demo data is loaded
- * unless `seedDemo: false`; background workers are off unless asked for.
+ * The whole platform on a fresh database, for API tests via `app.inject`. Reference data is
+ * always loaded; demo data unless `seedDemo: false`; background workers only when asked for.
+ * On the embedded engine the migrated and seeded database is built once and reused as a template.
  */
-export async function createTestPlatform(options: { seedDemo?: boolean; workers?: boolean; env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const seedDemo = options.seedDemo ?? true;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://', ...options.env });
-  const database = await createTestDatabase();
-  const platform = await startPlatform({ config, database, seedDemo: options.seedDemo ?? true, workers: options.workers ?? false });
+  const file = templateFile(seedDemo ? 'demo' : 'bare');
+  const template = process.env.DATABASE_URL ? undefined : readTemplate(file);
+  const database = await createTestDatabase(template);
+  const start = () => startPlatform({ config, database, seedDemo, workers: options.workers ?? false });
+  let platform = await start();
+  if (!process.env.DATABASE_URL && !template) {
+    // Dump with no jobs running, then start again on the same database for this test.
+    await platform.close();
+    await writeTemplate(file, database);
+    platform = await start();
+  }
   await platform.app.ready();
   return {
     ...platform,
