@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,10 +17,31 @@ export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 export const PHONE = { width: 360, height: 740 };
 export const WALL = { width: 1920, height: 1080 };
 
-/** Builds web/dist unless it is already up to date (the same check `npm start` makes). */
-export function ensureWebBuilt(): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('building the web front end failed');
+/**
+ * Builds web/dist unless it is already up to date (the same check `npm start` makes). The test
+ * files run in parallel processes, so a lock directory keeps two builds from overlapping.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  const lock = path.join(tmpdir(), `tinhso-web-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is older than any real build.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`waited too long for ${lock}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-web-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('building the web front end failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface Server {
@@ -37,7 +59,7 @@ export interface Server {
 export async function startServer(): Promise<Server> {
   const external = process.env.BROWSER_TEST_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), platform: null, close: async () => {} };
-  ensureWebBuilt();
+  await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-browser-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true' });
   const platform = await startPlatform({ config, web: registerWeb, workers: false });

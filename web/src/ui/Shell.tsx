@@ -26,7 +26,10 @@ export function LangSwitch() {
   const target = lang === 'vi' ? 'en' : 'vi';
   return (
     <button type="button" class="btn btn--ghost btn--small" lang={target} aria-label={t('shell.switchLangLabel')} onClick={() => setLang(target)}>
-      {t('shell.switchLang')}
+      <span class="lang-long">{t('shell.switchLang')}</span>
+      <span class="lang-short" aria-hidden="true">
+        {target.toUpperCase()}
+      </span>
     </button>
   );
 }
@@ -88,6 +91,16 @@ export function Shell({ area, user, nav = [], children }: ShellProps) {
     window.scrollTo(0, 0);
     main.current?.focus();
   }, [path]);
+  // On narrow screens the menus scroll sideways: keep the current item in view.
+  useEffect(() => {
+    for (const current of document.querySelectorAll('.topnav [aria-current="page"], .sidenav [aria-current="page"]')) {
+      const list = current.closest('ul');
+      if (list && list.scrollWidth > list.clientWidth) {
+        const item = current as HTMLElement;
+        list.scrollLeft = item.offsetLeft - (list.clientWidth - item.offsetWidth) / 2;
+      }
+    }
+  }, [path, user]);
 
   const staff = area !== 'citizen';
   const strip = staff ? areaLinks(user, t) : nav;

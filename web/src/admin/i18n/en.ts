@@ -12,6 +12,8 @@ export const en: AdminMessages = {
   'agencies.viewTree': 'Tree',
   'agencies.viewTable': 'Table',
   'agencies.treeTitle': 'Organisation tree ({count} agencies)',
+  'agencies.yours': 'Your agency',
+  'agencies.children': '{count} below',
   'agencies.caption': 'Agencies',
   'agencies.code': 'Code',
   'agencies.name': 'Agency',

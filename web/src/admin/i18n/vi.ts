@@ -10,6 +10,8 @@ export const vi = {
   'agencies.viewTree': 'Dạng cây',
   'agencies.viewTable': 'Dạng bảng',
   'agencies.treeTitle': 'Cây tổ chức ({count} cơ quan)',
+  'agencies.yours': 'Cơ quan của bạn',
+  'agencies.children': '{count} trực thuộc',
   'agencies.caption': 'Danh sách cơ quan',
   'agencies.code': 'Mã',
   'agencies.name': 'Tên cơ quan',

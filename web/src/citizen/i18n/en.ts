@@ -11,6 +11,7 @@ export const en: CitizenMessages = {
   'home.ctaSignIn': 'Sign in',
   'home.ctaRegister': 'Create an account',
   'home.ctaProfile': 'Go to my account',
+  'home.ctaWorkspace': 'Go to my workspace',
   'home.welcome': 'Hello, {name}.',
   'home.services': 'Services',
   'home.feedback': 'Report a problem',

@@ -9,6 +9,7 @@ export const vi = {
   'home.ctaSignIn': 'Đăng nhập',
   'home.ctaRegister': 'Tạo tài khoản',
   'home.ctaProfile': 'Vào trang cá nhân',
+  'home.ctaWorkspace': 'Vào khu vực làm việc',
   'home.welcome': 'Xin chào, {name}.',
   'home.services': 'Dịch vụ',
   'home.feedback': 'Phản ánh hiện trường',

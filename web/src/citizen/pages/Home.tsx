@@ -24,7 +24,7 @@ export function Home({ user }: { user: User | null | undefined }) {
           <div class="row">
             <p class="hero__welcome">{t('home.welcome', { name: user.fullName })}</p>
             <a class="btn btn--gold" href={homeFor(user.role)}>
-              {t('home.ctaProfile')}
+              {user.role === 'citizen' || user.role === 'business' ? t('home.ctaProfile') : t('home.ctaWorkspace')}
             </a>
           </div>
         ) : (
