@@ -80,7 +80,9 @@ test('deleting the newest records is caught by the chain head', async () => {
 test('an inserted record is caught even when it carries a plausible hash', async () => {
   await appendSome(4);
   // Shift records 3..4 up by one and forge a record 3 that links to record 2's hash.
-  await tamper(sql`update audit_log set seq = seq + 1 where seq >= 3`);
+  // Two steps, because shifting a primary key by one in place can collide row by row.
+  await tamper(sql`update audit_log set seq = seq + 1000 where seq >= 3`);
+  await tamper(sql`update audit_log set seq = seq - 999 where seq >= 1000`);
   await tamper(sql`
     insert into audit_log (seq, at, actor_label, action, target_type, details, prev_hash, hash)
     select 3, now(), 'forger', 'test.event', 'thing', '{}'::jsonb, hash, md5('x') || md5('y') from audit_log where seq = 2`);
