@@ -89,6 +89,8 @@ const queue: Screen = {
   async check(page) {
     await heading(page, 'Hàng việc của tôi');
     await visible(page, /Phản ánh hiện trường và Hồ sơ một cửa sẽ được bổ sung/);
+    // Every staff demo account belongs to an agency, named from the agencies API.
+    await visible(page, /Cơ quan: (Sở|Ủy ban)/);
   },
 };
 const adminHome: Screen = { name: 'admin', path: '/quan-tri', check: (p) => heading(p, 'Quản trị hệ thống') };

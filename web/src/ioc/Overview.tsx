@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { formatDateTime, formatNumber } from '../lib/format.js';
 import { useTitle } from '../lib/router.js';
+import type { Page } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { Icon, type IconName } from '../ui/Icon.js';
 import { Loading, ProblemBox } from '../ui/Problem.js';
@@ -8,16 +9,17 @@ import { BoundaryMap } from './BoundaryMap.js';
 import { useIocT } from './i18n/index.js';
 import type { BoundaryCollection, BoundaryFeature, UnitDetail } from './types.js';
 
-/** The province this installation serves (official NSO code). */
-export const PROVINCE_CODE = '44';
 const collator = new Intl.Collator('vi');
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 export function Overview() {
   const t = useIocT();
   useTitle(t('overview.title'));
-  const province = useApi<UnitDetail>(`/api/v1/admin-units/${PROVINCE_CODE}`);
-  const boundaries = useApi<BoundaryCollection>(`/api/v1/admin-units/${PROVINCE_CODE}/children/boundaries`);
+  // The province this installation serves: the area of its provincial People's Committee.
+  const committee = useApi<Page<{ adminUnitCode: string | null }>>('/api/v1/agencies', { kind: 'provincial_committee', limit: 1 });
+  const code = committee.data?.items[0]?.adminUnitCode ?? null;
+  const province = useApi<UnitDetail>(code ? `/api/v1/admin-units/${code}` : null);
+  const boundaries = useApi<BoundaryCollection>(code ? `/api/v1/admin-units/${code}/children/boundaries` : null);
   const [selected, setSelected] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [loadedAt] = useState(() => new Date());
@@ -70,8 +72,9 @@ export function Overview() {
       <div class="ioc__body">
         <section class="panel panel--map" aria-labelledby="map-title">
           <h2 id="map-title">{t('map.title', { province: provinceName })}</h2>
-          <ProblemBox error={boundaries.error} onRetry={boundaries.reload} />
-          {boundaries.loading && <Loading />}
+          <ProblemBox error={committee.error ?? boundaries.error} onRetry={committee.error ? committee.reload : boundaries.reload} />
+          {committee.data && !code && <p>{t('map.noProvince')}</p>}
+          {(committee.loading || boundaries.loading) && <Loading />}
           {boundaries.data && boundaries.data.features.length === 0 && <p>{t('map.noBoundaries')}</p>}
           {boundaries.data && boundaries.data.features.length > 0 && (
             <BoundaryMap collection={boundaries.data} province={provinceName} selected={selected} onSelect={setSelected} />

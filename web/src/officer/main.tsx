@@ -25,7 +25,8 @@ function Queue({ user }: { user: User }) {
     <div class="stack">
       <PageHead title={t('queue.title')} lead={t('queue.lead', { name: user.fullName })} />
       <p class="muted">
-        {user.agencyId ? (agency.data ? t('queue.agency', { agency: agency.data.name }) : null) : t('queue.noAgency')}{' '}
+        {user.agencyId ? (agency.data ? t('queue.agency', { agency: agency.data.name }) : null) : t('queue.noAgency')}
+        {(agency.data || !user.agencyId) && ' · '}
         {t('queue.today', { date: formatDate(new Date()) })}
       </p>
       <section aria-labelledby="stats-title">

@@ -16,6 +16,7 @@ export const en: IocMessages = {
   'map.label': 'Map of the communes, wards and special zones of {province}. Use the list beside it to choose with the keyboard.',
   'map.loading': 'Loading the map…',
   'map.attribution': 'Boundaries: © Thang Le Quoc (MIT), after the administrative map at sapnhap.bando.com.vn',
+  'map.noProvince': 'No provincial People’s Committee is linked to an administrative unit yet, so there is no province to map.',
   'map.noBoundaries': 'No boundary data for this unit yet.',
   'list.title': 'Units ({count})',
   'list.filter': 'Filter by name',

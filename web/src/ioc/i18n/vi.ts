@@ -14,6 +14,7 @@ export const vi = {
   'map.label': 'Bản đồ các xã, phường, đặc khu của {province}. Dùng danh sách bên cạnh để chọn bằng bàn phím.',
   'map.loading': 'Đang tải bản đồ…',
   'map.attribution': 'Ranh giới: © Thang Le Quoc (MIT), theo bản đồ hành chính sapnhap.bando.com.vn',
+  'map.noProvince': 'Chưa khai báo UBND tỉnh gắn với một đơn vị hành chính, nên chưa biết vẽ bản đồ tỉnh nào.',
   'map.noBoundaries': 'Chưa có dữ liệu ranh giới cho đơn vị này.',
   'list.title': 'Danh sách đơn vị ({count})',
   'list.filter': 'Lọc theo tên',
