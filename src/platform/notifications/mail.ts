@@ -9,11 +9,22 @@ export interface MailMessage {
   html?: string;
 }
 
+export const MAIL_JOB = 'mail.send';
+
 /**
  * Queues an e-mail in the caller's transaction: it is sent by a background job over SMTP_URL,
  * or kept in the outbox admins can read when no SMTP server is configured.
- * (Interface fixed; implementation belongs to the notifications area.)
+ * The outbox row and its job are written with the caller's write, so a rolled-back action sends
+ * nothing and a committed one is never forgotten, even if the process stops right after.
  */
-export async function queueMail(_trx: Transaction<Database>, _ctx: AppContext, _message: MailMessage): Promise<void> {
-  throw new Error('queueMail is not implemented yet');
+export async function queueMail(trx: Transaction<Database>, ctx: AppContext, message: MailMessage): Promise<void> {
+  const to = message.to.trim();
+  // Header values must be single lines; a line break here would let text inject extra headers.
+  if (/[\r\n]/.test(to) || /[\r\n]/.test(message.subject)) throw new Error('Mail recipient and subject must be single lines');
+  const row = await trx
+    .insertInto('mail_outbox')
+    .values({ to_address: to, subject: message.subject, text_body: message.text, html_body: message.html ?? null, last_error: null, sent_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await ctx.jobs.enqueue(trx, MAIL_JOB, { id: row.id });
 }
