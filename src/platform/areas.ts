@@ -6,6 +6,7 @@ import { auditArea } from './audit/area.js';
 import { calendarArea } from './calendar/area.js';
 import { filesArea } from './files/area.js';
 import { notificationsArea } from './notifications/area.js';
+import { maintenanceArea } from './jobs/maintenance.js';
 import { modules } from '../modules/index.js';
 
 /**
@@ -13,5 +14,5 @@ import { modules } from '../modules/index.js';
  * order (units before agencies before their staff).
  */
 export function allAreas(): AppModule[] {
-  return [adminUnitsArea, agenciesArea, identityArea, auditArea, calendarArea, filesArea, notificationsArea, ...modules];
+  return [adminUnitsArea, agenciesArea, identityArea, auditArea, calendarArea, filesArea, notificationsArea, maintenanceArea, ...modules];
 }

@@ -57,7 +57,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
   }
   const port = int(env, 'PORT', 3000);
-  const dataDir = path.resolve(env.DATA_DIR || './data');
+  const dataDir = env.DATA_DIR === 'memory://' ? 'memory://' : path.resolve(env.DATA_DIR || './data');
   const oidc = env.OIDC_ISSUER
     ? {
         issuer: env.OIDC_ISSUER,

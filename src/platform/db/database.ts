@@ -39,6 +39,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 async function openServer(databaseUrl: string, max: number): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  // An idle connection dropped by the server (restart, failover, a forced drop) must not crash
+  // the process; the pool replaces it on the next checkout.
+  pool.on('error', () => {});
   // Timestamps travel as ISO strings in JSON; keep bigint counters exact as strings.
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
