@@ -24,6 +24,7 @@ export interface StartOptions {
   /** Run background workers and schedules (off in most tests, which call handlers directly). */
   workers?: boolean;
   seedDemo?: boolean;
+  logStream?: { write(line: string): void };
 }
 
 /** Opens the database, applies migrations, seeds demo data and builds the HTTP app. */
@@ -39,6 +40,7 @@ export async function startPlatform(options: StartOptions): Promise<Platform> {
       ctx: { config, database, db: database.db, audit: new AuditTrail(database.db), jobs },
       areas,
       ...(options.web ? { web: options.web } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     for (const area of areas) await area.jobs?.(ctx);
     await jobs.start({ work: options.workers ?? true });

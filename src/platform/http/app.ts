@@ -40,12 +40,14 @@ export interface BuildAppOptions {
   areas: AppModule[];
   /** Registers the web front end (static files); left out by API-only tests. */
   web?: (app: App) => Promise<void>;
+  /** Where log lines go (stdout by default); tests capture them. */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ ctx: partialCtx, areas, web }: BuildAppOptions): Promise<{ app: App; ctx: AppContext }> {
+export async function buildApp({ ctx: partialCtx, areas, web, logStream }: BuildAppOptions): Promise<{ app: App; ctx: AppContext }> {
   const { config } = partialCtx;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
     genReqId: (req) => {

@@ -4,9 +4,10 @@ import type { FastifyServerOptions } from 'fastify';
  * Structured logs (pino) with every request's id. Bodies are never logged; headers that carry
  * credentials are censored, so passwords, tokens and session ids never reach a log line.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.authorization',

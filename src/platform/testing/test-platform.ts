@@ -10,6 +10,7 @@ export interface TestPlatformOptions {
   seedDemo?: boolean;
   workers?: boolean;
   env?: Record<string, string>;
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -23,7 +24,7 @@ export async function createTestPlatform(options: TestPlatformOptions = {}): Pro
   const file = templateFile(seedDemo ? 'demo' : 'bare');
   const template = process.env.DATABASE_URL ? undefined : readTemplate(file);
   const database = await createTestDatabase(template);
-  const start = () => startPlatform({ config, database, seedDemo, workers: options.workers ?? false });
+  const start = () => startPlatform({ config, database, seedDemo, workers: options.workers ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   let platform = await start();
   if (!process.env.DATABASE_URL && !template) {
     // Dump with no jobs running, then start again on the same database for this test.
