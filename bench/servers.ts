@@ -19,4 +19,5 @@ if (kind === 'hello') {
   const platform = await startPlatform({ config, workers: false, seedDemo: true });
   await platform.app.listen({ port, host: '127.0.0.1' });
 }
+process.on('SIGINT', () => process.exit(0));
 process.stdout.write('ready\n');
