@@ -68,6 +68,8 @@ test('marking read works on one\'s own notices only; another person\'s answers 4
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: me.headers })).json().unreadCount, 0);
   const theirsRow = await t.ctx.db.selectFrom('notifications').select('read_at').where('id', '=', theirs).executeTakeFirstOrThrow();
   assert.equal(theirsRow.read_at, null, 'read-all touched only my notices');
+  const audited = await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', me.userId).where('action', 'like', 'notification.%').execute();
+  assert.deepEqual(audited.map((r) => r.action).sort(), ['notification.read', 'notification.read_all'], 'each write is in the audit trail, a repeat is not');
 });
 
 test('notifyUser with email queues a mail, unless the person turned that channel off for the category', async () => {

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../audit/audit-trail.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../db/tables.js';
 import type { AppContext } from '../http/module.js';
@@ -110,22 +111,30 @@ export async function listNotifications(ctx: AppContext, userId: string, options
   return { items: page.items.map(present), nextCursor: page.nextCursor, unreadCount: Number(unread.n) };
 }
 
-/** Marks one of the person's own notices read; false when it isn't theirs or doesn't exist. */
-export async function markRead(ctx: AppContext, userId: string, id: string): Promise<boolean> {
-  const row = await ctx.db
-    .updateTable('notifications')
-    .set({ read_at: new Date() })
-    .where('id', '=', id)
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  if (row) return true;
-  const exists = await ctx.db.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
-  return !!exists;
+/** Request details for the audit record of a person's own inbox change. */
+export interface InboxChange {
+  actor: AuditEntry['actor'];
+  ip: string;
+  requestId: string;
 }
 
-export async function markAllRead(ctx: AppContext, userId: string): Promise<number> {
-  const result = await ctx.db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Marks one of the person's own notices read; false when it isn't theirs or doesn't exist. */
+export async function markRead(ctx: AppContext, userId: string, id: string, change: InboxChange): Promise<boolean> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('notifications').select(['id', 'read_at']).where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+    if (!exists) return false;
+    if (exists.read_at) return true;
+    await trx.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).execute();
+    await ctx.audit.record(trx, { ...change, action: 'notification.read', targetType: 'notification', targetId: id });
+    return true;
+  });
+}
+
+export async function markAllRead(ctx: AppContext, userId: string, change: InboxChange): Promise<number> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+    const updated = Number(result.numUpdatedRows);
+    if (updated > 0) await ctx.audit.record(trx, { ...change, action: 'notification.read_all', targetType: 'user', targetId: userId, details: { updated } });
+    return updated;
+  });
 }

@@ -1,9 +1,10 @@
 import { Type } from 'typebox';
 import type { App, AppContext } from '../http/module.js';
-import { requireUser } from '../http/access.js';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, requireUser } from '../http/access.js';
 import { errors } from '../http/errors.js';
 import { PageQuery, StrictObject, Uuid } from '../http/schema.js';
-import { listNotifications, markAllRead, markRead } from './inbox.js';
+import { listNotifications, markAllRead, markRead, type InboxChange } from './inbox.js';
 import { CATEGORY_PATTERN, listPreferences, setPreference } from './preferences.js';
 
 const tags = ['notifications'];
@@ -57,7 +58,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      if (!(await markRead(ctx, user.id, request.params.id))) throw errors.notFound('Không tìm thấy thông báo.', 'No such notification.');
+      if (!(await markRead(ctx, user.id, request.params.id, inboxChange(request)))) throw errors.notFound('Không tìm thấy thông báo.', 'No such notification.');
       return reply.status(204).send(null);
     },
   );
@@ -68,7 +69,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
       config: { access: { roles: '*' } },
       schema: { tags, summary: 'Mark all my notifications read', response: { 200: Type.Object({ updated: Type.Integer() }) } },
     },
-    async (request) => ({ updated: await markAllRead(ctx, requireUser(request).id) }),
+    async (request) => ({ updated: await markAllRead(ctx, requireUser(request).id, inboxChange(request)) }),
   );
 
   app.get(
@@ -97,8 +98,15 @@ export function registerNotificationRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { category, channel, enabled } = request.body;
-      await setPreference(ctx.db, requireUser(request).id, category, channel, enabled);
+      await ctx.db.transaction().execute(async (trx) => {
+        await setPreference(trx, requireUser(request).id, category, channel, enabled);
+        await ctx.audit.record(trx, { ...inboxChange(request), action: 'notification.preference', targetType: 'user', targetId: requireUser(request).id, details: { category, channel, enabled } });
+      });
       return reply.status(204).send(null);
     },
   );
+}
+
+function inboxChange(request: FastifyRequest): InboxChange {
+  return { actor: actorOf(request), ip: request.ip, requestId: String(request.id) };
 }
