@@ -17,7 +17,13 @@ export interface NewUser {
 }
 
 /** Creates an account of any role (admins and the CLI); agency roles must name an existing agency. */
-export async function createUser(trx: Transaction<Database>, audit: AuditTrail, input: NewUser, actor: AuditEntry['actor']): Promise<UserView> {
+export async function createUser(
+  trx: Transaction<Database>,
+  audit: AuditTrail,
+  input: NewUser,
+  actor: AuditEntry['actor'],
+  auditFields: Pick<AuditEntry, 'ip' | 'requestId'> & { action?: string } = {},
+): Promise<UserView> {
   const email = input.email.toLowerCase();
   if (input.password) {
     const weak = passwordProblem(input.password, email);
@@ -43,7 +49,9 @@ export async function createUser(trx: Transaction<Database>, audit: AuditTrail, 
     .executeTakeFirstOrThrow();
   await audit.record(trx, {
     actor,
-    action: 'user.create',
+    ip: auditFields.ip ?? null,
+    requestId: auditFields.requestId ?? null,
+    action: auditFields.action ?? 'user.create',
     targetType: 'user',
     targetId: row.id,
     subjectUserId: row.id,
