@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -56,14 +57,14 @@ export interface Server {
  * With `BROWSER_TEST_URL` set, the tests use that already running server instead (its demo data
  * must be loaded, and it must serve a current build).
  */
-export async function startServer(): Promise<Server> {
+export async function startServer(options: { env?: Record<string, string>; port?: number } = {}): Promise<Server> {
   const external = process.env.BROWSER_TEST_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), platform: null, close: async () => {} };
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-browser-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true' });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true', ...options.env });
   const platform = await startPlatform({ config, web: registerWeb, workers: false });
-  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  await platform.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const { port } = platform.app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -162,4 +163,13 @@ export async function apiSession(baseUrl: string, role: Role): Promise<{ read: R
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { read: { cookie }, write: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
+}
+
+/** A loopback port free right now (for a server whose public URL must be known before it starts). */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }

@@ -1,56 +1,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { createTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 import { safeReturnTo } from './oidc.js';
+import { oidcEnv, startTestOidcProvider, type TestOidcProvider } from '../testing/oidc-provider.js';
 
-/**
- * Signs in against a real, standards-compliant OpenID Connect provider (panva's oidc-provider)
- * running on loopback, the way a national VNeID-style login would be wired.
- */
+/** Signs in against a real OpenID Connect provider on loopback, as a VNeID-style login would be wired. */
 const PUBLIC_URL = 'http://127.0.0.1:3999';
-const CLIENT = { client_id: 'tinhso', client_secret: 'a-long-test-client-secret-0123456789' };
 const ACCOUNT = { sub: 'vneid-001234567890', email: 'tran.van.dinh@example.vn', name: 'Trần Văn Định' };
 
-let server: http.Server;
+let provider: TestOidcProvider;
 let issuer: string;
 let t: TestPlatform;
 
 before(async () => {
-  server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ ...CLIENT, redirect_uris: [`${PUBLIC_URL}/api/v1/auth/oidc/callback`], token_endpoint_auth_method: 'client_secret_post' }],
-    findAccount: async (_ctx, id) => ({ accountId: id, claims: async () => ({ sub: id, email: ACCOUNT.email, email_verified: true, name: ACCOUNT.name }) }),
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    cookies: { keys: ['test-cookie-key'] },
-  });
-  const callback = provider.callback();
-  // The user "signs in" at once: login, then consent to the requested scopes.
-  server.on('request', async (req, res) => {
-    if (!req.url?.startsWith('/interaction/')) return callback(req, res);
-    const details = await provider.interactionDetails(req, res);
-    if (details.prompt.name === 'login') {
-      return provider.interactionFinished(req, res, { login: { accountId: ACCOUNT.sub } }, { mergeWithLastSubmission: false });
-    }
-    const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: CLIENT.client_id });
-    grant.addOIDCScope('openid email profile');
-    const grantId = await grant.save();
-    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
-  });
-  t = await createTestPlatform({
-    seedDemo: false,
-    env: { PUBLIC_URL, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.client_id, OIDC_CLIENT_SECRET: CLIENT.client_secret, OIDC_ALLOW_INSECURE: 'true' },
-  });
+  provider = await startTestOidcProvider(PUBLIC_URL, ACCOUNT);
+  issuer = provider.issuer;
+  t = await createTestPlatform({ seedDemo: false, env: { PUBLIC_URL, ...oidcEnv(provider) } });
 });
 after(async () => {
   await t.close();
-  server.close();
+  await provider.close();
 });
 
 /** Follows the provider's redirects with a cookie jar until it sends the browser back to us. */

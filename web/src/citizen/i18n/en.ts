@@ -30,6 +30,7 @@ export const en: CitizenMessages = {
   'signIn.password': 'Password',
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',
+  'signIn.oidc': 'Sign in with {name}',
   'signIn.forgot': 'Forgot your password?',
   'signIn.noAccount': 'No account yet?',
   'signIn.register': 'Register as a citizen or business',

@@ -28,6 +28,7 @@ export const vi = {
   'signIn.password': 'Mật khẩu',
   'signIn.submit': 'Đăng nhập',
   'signIn.submitting': 'Đang đăng nhập…',
+  'signIn.oidc': 'Đăng nhập bằng {name}',
   'signIn.forgot': 'Quên mật khẩu?',
   'signIn.noAccount': 'Chưa có tài khoản?',
   'signIn.register': 'Đăng ký cho người dân, doanh nghiệp',

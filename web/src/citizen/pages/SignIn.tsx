@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, asApiError, type ApiError } from '../../lib/api.js';
 import { useLang } from '../../lib/i18n.js';
 import { useSearchParam, useTitle } from '../../lib/router.js';
+import { useApi } from '../../lib/use-api.js';
 import { homeFor, rememberSession, safeNext, type User } from '../../lib/session.js';
 import { TextField } from '../../ui/Field.js';
 import { fieldError, ProblemBox } from '../../ui/Problem.js';
@@ -21,6 +22,8 @@ export function SignIn({ user }: { user: User | null | undefined }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
+  // National-ID style sign-in (OpenID Connect) is offered only when the server has it configured.
+  const oidc = useApi<{ enabled: boolean; displayName: string | null }>('/api/v1/auth/oidc').data;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -82,6 +85,13 @@ export function SignIn({ user }: { user: User | null | undefined }) {
             <a href="/quen-mat-khau">{t('signIn.forgot')}</a>
           </div>
         </form>
+        {oidc?.enabled && (
+          <p class="auth__alt">
+            <a class="btn btn--secondary" href={`/api/v1/auth/oidc/start?returnTo=${encodeURIComponent(next ?? '/')}`}>
+              {t('signIn.oidc', { name: oidc.displayName ?? 'OpenID Connect' })}
+            </a>
+          </p>
+        )}
         <p class="auth__alt">
           {t('signIn.noAccount')} <a href="/dang-ky">{t('signIn.register')}</a>
         </p>
