@@ -18,6 +18,8 @@ export interface Config {
   s3: S3Config | undefined;
   maxUploadBytes: number;
   trustProxy: boolean;
+  /** The environment the config was read from: modules read their own settings from it. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export interface OidcConfig {
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
     s3,
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
     trustProxy: env.TRUST_PROXY === 'true',
+    env: { ...env },
   };
 }
 

@@ -1,0 +1,137 @@
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { App, AppContext } from '../../platform/http/module.js';
+import { AppError, errors } from '../../platform/http/errors.js';
+import { translateValidationError } from '../../platform/http/validation-messages.js';
+import { Page, PageQuery, StrictObject, Uuid } from '../../platform/http/schema.js';
+import { decodeCursor, pageOf } from '../../platform/http/pagination.js';
+import { normalizeNfc } from '../../platform/search/search-text.js';
+import { readFileBytes } from '../../platform/files/file-service.js';
+import { feedbackDb } from './tables.js';
+import { CategoryView, CreatedReport, NewReportBody, PublicReport, ReportDetail, type NewReport } from './schemas.js';
+import { createReport, MAX_PHOTOS, type Photo } from './create-report.js';
+import { photoUrlsOf, presentPublic, publicReportQuery } from './views.js';
+import { reportDetail } from './detail.js';
+import { listCategories } from './categories.js';
+import { nearbyOpenReports, NearbyView } from './nearby.js';
+
+const tags = ['feedback'];
+const PROBLEM = { $ref: 'Problem#' };
+
+export function registerPublicRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/v1/feedback/categories', { config: { access: { public: true, scopes: ['open311'] } }, schema: { tags, summary: 'Report categories with their extra questions', response: { 200: Type.Object({ items: Type.Array(CategoryView) }) } } }, async () => ({ items: await listCategories(ctx) }));
+
+  app.register(async (scope) => {
+    await scope.register(multipart, { limits: { files: MAX_PHOTOS, fileSize: ctx.config.maxUploadBytes, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
+    scope.post(
+      '/api/v1/feedback/reports',
+      {
+        // Per account when signed in, else per address (FEEDBACK_REPORTS_PER_10_MIN, default 10).
+        config: {
+          access: { public: true },
+          rateLimit: { max: Number(ctx.config.env.FEEDBACK_REPORTS_PER_10_MIN ?? 10), timeWindow: '10 minutes', keyGenerator: rateKey },
+        },
+        schema: {
+          tags,
+          summary: 'Send a report: JSON, or multipart with a "report" JSON field and up to 5 "photos"',
+          description: 'The JSON has the shape of NewReport: categoryCode, description, lat, lng, address?, attributes?, hideName?, contact?',
+          response: { 201: CreatedReport, 400: PROBLEM, 422: PROBLEM },
+        },
+      },
+      async (request, reply) => {
+        const { input, photos } = await readReportRequest(request);
+        return reply.status(201).send(await createReport(ctx, request, input, photos));
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/feedback/reports/nearby',
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: 'Open reports of a category near a point (shown before sending, to avoid duplicates)', querystring: StrictObject({ categoryCode: Type.String({ maxLength: 60 }), lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }) }), response: { 200: Type.Object({ items: Type.Array(NearbyView) }) } },
+    },
+    async (request) => ({ items: await nearbyOpenReports(ctx, request.query.categoryCode, request.query.lat, request.query.lng) }),
+  );
+
+  app.get(
+    '/api/v1/feedback/reports',
+    {
+      config: { access: { public: true, scopes: ['open311'] } },
+      schema: { tags, summary: 'Public list of reports, newest first (no personal data)', querystring: StrictObject({ ...PageQuery, categoryCode: Type.Optional(Type.String({ maxLength: 60 })), communeCode: Type.Optional(Type.String({ maxLength: 10 })), status: Type.Optional(Type.String({ maxLength: 20 })), agencyId: Type.Optional(Uuid) }), response: { 200: Page(PublicReport) } },
+    },
+    async (request) => {
+      const q = request.query;
+      const limit = q.limit ?? 50;
+      const db = feedbackDb(ctx.db);
+      let query = publicReportQuery(db).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit + 1);
+      if (q.categoryCode) query = query.where('r.category_code', '=', q.categoryCode);
+      if (q.communeCode) query = query.where('r.commune_code', '=', q.communeCode);
+      if (q.status) query = query.where('r.status', '=', q.status as never);
+      if (q.agencyId) query = query.where('r.agency_id', '=', q.agencyId);
+      const after = decodeCursor(q.cursor);
+      if (after) query = query.where(sql<boolean>`(r.created_at, r.id) < (${new Date(String(after[0]))}, ${String(after[1])})`);
+      const page = pageOf(await query.execute(), limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+      const photos = await photoUrlsOf(db, page.items.map((r) => r.id));
+      return { items: page.items.map((r) => presentPublic(r, photos.get(r.id) ?? [])), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get('/api/v1/feedback/reports/:id', { config: { access: { public: true, scopes: ['open311'] } }, schema: { tags, summary: 'One report with its public timeline', params: Type.Object({ id: Uuid }), response: { 200: ReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { id: request.params.id }));
+  app.get('/api/v1/feedback/track/:trackingCode', { config: { access: { public: true } }, schema: { tags, summary: 'Follow a report by its tracking code', params: Type.Object({ trackingCode: Type.String({ pattern: '^PA-[0-9]{2}-[0-9]{6,}$' }) }), response: { 200: ReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { trackingCode: request.params.trackingCode }));
+
+  app.get(
+    '/api/v1/feedback/photos/:fileId',
+    { config: { access: { public: true } }, schema: { tags, summary: 'A report photo (re-encoded, no metadata); hidden photos are not served', params: Type.Object({ fileId: Uuid }) } },
+    async (request, reply) => {
+      const db = feedbackDb(ctx.db);
+      const photo = await db
+        .selectFrom('feedback_report_photos as p')
+        .innerJoin('feedback_reports as r', 'r.id', 'p.report_id')
+        .innerJoin('files as f', 'f.id', 'p.file_id')
+        .selectAll('f')
+        .where('p.file_id', '=', request.params.fileId)
+        .where('p.hidden_reason', 'is', null)
+        .where('r.hidden_reason', 'is', null)
+        .executeTakeFirst();
+      const bytes = photo ? await readFileBytes(ctx, photo) : undefined;
+      if (!photo || !bytes) throw errors.notFound('Không tìm thấy ảnh.', 'No such photo.');
+      return reply.header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff').type(photo.mime).send(bytes);
+    },
+  );
+}
+
+function rateKey(request: FastifyRequest): string {
+  const p = request.principal;
+  return p && p.kind === 'user' ? `user:${p.id}` : `ip:${request.ip}`;
+}
+
+/** A report arrives as JSON, or as multipart with the JSON in a `report` field and photos in `photos`. */
+async function readReportRequest(request: FastifyRequest): Promise<{ input: NewReport; photos: Photo[] }> {
+  const validate = request.compileValidationSchema(NewReportBody);
+  let raw: unknown = request.body;
+  const photos: Photo[] = [];
+  if (request.isMultipart()) {
+    raw = undefined;
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'photos') throw errors.badRequest('unexpected_file', 'Chỉ nhận ảnh trong trường "photos".', 'Only "photos" files are accepted.');
+        photos.push({ buffer: await part.toBuffer(), filename: part.filename });
+      } else if (part.fieldname === 'report') {
+        try {
+          raw = JSON.parse(String(part.value));
+        } catch {
+          throw errors.badRequest('malformed_body', 'Trường "report" không phải JSON hợp lệ.', 'The "report" field is not valid JSON.');
+        }
+      }
+    }
+  }
+  raw = normalizeNfc(raw);
+  if (!validate(raw)) {
+    const fields = (validate.errors ?? []).map((e) => translateValidationError(e as never, 'body'));
+    throw new AppError(400, 'validation_failed', { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is not valid.' }, fields);
+  }
+  return { input: raw as NewReport, photos };
+}

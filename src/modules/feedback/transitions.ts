@@ -1,0 +1,99 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../platform/http/module.js';
+import { actorOf, requireUser } from '../../platform/http/access.js';
+import { AppError, errors } from '../../platform/http/errors.js';
+import { feedbackDb, platformTrx, type FeedbackTrx, type ReportOutcome, type ReportStatus, type ReportTable } from './tables.js';
+import type { Action, ActionName } from './schemas.js';
+
+/** From which states each officer action may be taken. */
+const ALLOWED_FROM: Record<ActionName, ReportStatus[]> = {
+  accept: ['new'],
+  refuse: ['new'],
+  start: ['accepted'],
+  resolve: ['accepted', 'in_progress'],
+  close: ['new', 'accepted', 'in_progress', 'resolved'],
+  transfer: ['new', 'accepted', 'in_progress'],
+  note: ['new', 'accepted', 'in_progress', 'resolved', 'closed'],
+};
+
+const need = (field: string, vi: string, en: string) =>
+  errors.badRequest('missing_field', vi, en, [{ field: `body.${field}`, message: { vi, en } }]);
+
+type Change = Partial<Pick<ReportTable, 'status' | 'outcome' | 'outcome_reason' | 'agency_id' | 'result_text' | 'transferred_to' | 'duplicate_of'>> & {
+  accepted_at?: Date;
+  resolved_at?: Date;
+  closed_at?: Date;
+};
+
+/** Validates an action against the report's state and returns the change to write. */
+async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus; agency_id: string }, action: Action): Promise<{ change: Change; data: Record<string, unknown>; isPublic: boolean }> {
+  const now = new Date();
+  switch (action.action) {
+    case 'accept':
+      return { change: { status: 'accepted', accepted_at: now }, data: {}, isPublic: true };
+    case 'start':
+      return { change: { status: 'in_progress' }, data: {}, isPublic: true };
+    case 'refuse':
+      if (!action.reason) throw need('reason', 'Cần nêu lý do từ chối.', 'A reason is required to refuse.');
+      return { change: { status: 'closed', outcome: 'refused', outcome_reason: action.reason, closed_at: now }, data: { reason: action.reason }, isPublic: true };
+    case 'resolve':
+      if (!action.resultText) throw need('resultText', 'Cần mô tả kết quả xử lý.', 'Describe the result.');
+      return { change: { status: 'resolved', result_text: action.resultText, resolved_at: now }, data: { resultText: action.resultText }, isPublic: true };
+    case 'close':
+      return planClose(trx, report, action, now);
+    case 'transfer': {
+      if (!action.agencyId || !action.reason) throw need('agencyId', 'Cần chọn cơ quan nhận và nêu lý do.', 'Choose the receiving agency and give a reason.');
+      if (action.agencyId === report.agency_id) throw errors.badRequest('same_agency', 'Phản ánh đã thuộc cơ quan này.', 'The report is already with this agency.');
+      const target = await trx.selectFrom('agencies').select('id').where('id', '=', action.agencyId).executeTakeFirst();
+      if (!target) throw errors.badRequest('agency_not_found', 'Không tìm thấy cơ quan nhận.', 'No such agency.');
+      return { change: { status: 'new', agency_id: action.agencyId }, data: { reason: action.reason, fromAgencyId: report.agency_id, toAgencyId: action.agencyId }, isPublic: true };
+    }
+    case 'note':
+      if (!action.note) throw need('note', 'Ghi chú trống.', 'The note is empty.');
+      return { change: {}, data: { note: action.note }, isPublic: false };
+  }
+}
+
+async function planClose(trx: FeedbackTrx, report: { id: string; status: ReportStatus }, action: Action, now: Date) {
+  const outcome: ReportOutcome = action.outcome ?? (report.status === 'resolved' ? 'fixed' : 'not_fixed');
+  if (outcome === 'fixed' && report.status !== 'resolved') {
+    throw errors.conflict('not_resolved', 'Chỉ đóng "đã xử lý" sau khi có kết quả.', 'Only a resolved report can be closed as fixed.');
+  }
+  if (outcome !== 'fixed' && !action.reason) throw need('reason', 'Cần nêu lý do.', 'A reason is required.');
+  let duplicateOf: string | null = null;
+  if (outcome === 'duplicate') {
+    const original = action.duplicateOf
+      ? await trx.selectFrom('feedback_reports').select('id').where('tracking_code', '=', action.duplicateOf).where('id', '!=', report.id).executeTakeFirst()
+      : undefined;
+    if (!original) throw need('duplicateOf', 'Cần mã phản ánh gốc.', 'Give the tracking code of the original report.');
+    duplicateOf = original.id;
+  }
+  return {
+    change: { status: 'closed' as const, outcome, outcome_reason: action.reason ?? null, closed_at: now, duplicate_of: duplicateOf },
+    data: { outcome, reason: action.reason ?? null, duplicateOf: action.duplicateOf ?? null },
+    isPublic: true,
+  };
+}
+
+/** One officer action: checked against role, agency and state, then written with its timeline entry and audit record. */
+export async function applyAction(ctx: AppContext, request: FastifyRequest, reportId: string, action: Action): Promise<{ status: ReportStatus; outcome: ReportOutcome | null }> {
+  const officer = requireUser(request);
+  return feedbackDb(ctx.db).transaction().execute(async (trx) => {
+    const report = await trx.selectFrom('feedback_reports').select(['id', 'status', 'agency_id', 'tracking_code']).where('id', '=', reportId).forUpdate().executeTakeFirst();
+    if (!report) throw errors.notFound('Không tìm thấy phản ánh.', 'No such report.');
+    if (officer.role !== 'system_admin' && officer.agencyId !== report.agency_id) {
+      throw errors.forbidden('Phản ánh này không thuộc cơ quan của bạn.', 'This report is not with your agency.');
+    }
+    if (!ALLOWED_FROM[action.action].includes(report.status)) {
+      throw new AppError(409, 'invalid_transition', {
+        vi: `Không thể "${action.action}" khi phản ánh đang ở trạng thái "${report.status}".`,
+        en: `Cannot ${action.action} a report that is ${report.status}.`,
+      });
+    }
+    const { change, data, isPublic } = await plan(trx, report, action);
+    const updated = await trx.updateTable('feedback_reports').set({ ...change, updated_at: new Date() }).where('id', '=', report.id).returning(['status', 'outcome']).executeTakeFirstOrThrow();
+    await trx.insertInto('feedback_report_events').values({ report_id: report.id, kind: action.action, public: isPublic, actor_user_id: officer.id, actor_label: officer.fullName, agency_id: officer.agencyId, data: JSON.stringify(data) }).execute();
+    await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: `feedback.report.${action.action}`, targetType: 'feedback_report', targetId: report.id, ip: request.ip, requestId: String(request.id), details: { trackingCode: report.tracking_code, ...data } });
+    return updated;
+  });
+}
