@@ -15,6 +15,8 @@ export class Open311Error extends Error {
   constructor(
     readonly status: number,
     readonly errors: Open311ErrorItem[],
+    /** Extra response headers (Retry-After on 429). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(errors.map((e) => `${e.code}: ${e.description.en}`).join('; '));
   }

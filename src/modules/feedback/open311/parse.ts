@@ -59,12 +59,7 @@ function mediaUrls(body: Input, problems: Problems): string[] {
   for (const value of raw) {
     if (value === undefined || value === null || value === '') continue;
     const url = typeof value === 'string' ? cleanText(value) : '';
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {
-      parsed = null;
-    }
+    const parsed = URL.canParse(url) ? new URL(url) : null;
     if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.username || parsed.password || url.length > 2048) {
       problems.add('media_url_invalid', 'media_url phải là địa chỉ http hoặc https.', 'media_url must be an http or https URL.');
       return [];
@@ -87,8 +82,9 @@ export function parsePostRequest(body: unknown, context: PostContext): ParseResu
   const jurisdiction = checkJurisdiction(input, context.jurisdictions);
   if (jurisdiction instanceof Open311Error) return fail(jurisdiction);
 
+  const before = problems.items.length;
   const serviceCode = text(input, 'service_code', problems, 100);
-  if (serviceCode === undefined && problems.empty) {
+  if (serviceCode === undefined && problems.items.length === before) {
     problems.add('service_code_missing', 'Thiếu service_code (lĩnh vực phản ánh).', 'service_code is required.');
   }
   const lat = decimal(input, 'lat', problems, -90, 90);

@@ -22,9 +22,12 @@ import {
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
 export const FORMATS = ['text/xml', 'application/json'];
 
-/** One language of a text, cleaned so the XML and JSON renderings carry exactly the same characters. */
+/**
+ * One language of a text (Vietnamese when the English is missing), cleaned so the XML and JSON
+ * renderings carry exactly the same characters.
+ */
 export function pick(text: Text, lang: Language): string {
-  return stripIllegalXmlChars(typeof text === 'string' ? text : text[lang]);
+  return stripIllegalXmlChars(typeof text === 'string' ? text : text[lang] || text.vi);
 }
 
 /** As `pick`, but `null` for missing or blank text (an optional field: JSON null, empty XML element). */
