@@ -10,6 +10,7 @@ import { agencyFor, communeOf } from './routing.js';
 import { reportDeadlines } from './deadlines.js';
 import { checkAttributes } from './attributes.js';
 import type { NewReport } from './schemas.js';
+import { countReceived } from './stats/record.js';
 
 export const MAX_PHOTOS = 5;
 
@@ -98,6 +99,7 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
       const stored = await storeUpload(ctx, platformTrx(trx), { buffer: photo.buffer, filename: photo.filename, ownerUserId: reporter?.id ?? null, purpose: 'image', actor: actorOf(request), ip: request.ip, requestId: String(request.id) });
       await trx.insertInto('feedback_report_photos').values({ report_id: row.id, file_id: stored.id, kind: 'report', sort_order: i, hidden_reason: null }).execute();
     }
+    await countReceived(trx, { agency_id: agencyId, commune_code: communeCode, category_code: category.code, created_at: now });
     await trx.insertInto('feedback_report_events').values({ report_id: row.id, kind: 'received', public: true, actor_user_id: reporter?.id ?? null, actor_label: 'reporter', agency_id: agencyId, data: JSON.stringify({ source, agencyId }) }).execute();
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.create', targetType: 'feedback_report', targetId: row.id, subjectUserId: reporter?.id ?? null, ip: request.ip, requestId: String(request.id), details: { trackingCode, categoryCode: category.code, agencyId } });
     const agency = await trx.selectFrom('agencies').select(['id', 'name']).where('id', '=', agencyId).executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import { feedbackMigrations } from './migrations.js';
 import { registerPublicRoutes } from './routes.js';
 import { registerOfficerRoutes } from './officer-routes.js';
 import { seedDemoCatalogue } from './seed-demo.js';
+import { registerStatsRoutes } from './stats/routes.js';
 
 /** Citizen field reports (phản ánh hiện trường). */
 export const feedbackModule: AppModule = {
@@ -11,6 +12,7 @@ export const feedbackModule: AppModule = {
   routes(app, ctx) {
     registerPublicRoutes(app, ctx);
     registerOfficerRoutes(app, ctx);
+    registerStatsRoutes(app, ctx);
   },
   seedDemo: seedDemoCatalogue,
 };

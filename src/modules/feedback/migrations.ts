@@ -127,4 +127,31 @@ export const feedbackMigrations: Record<string, Migration> = {
       await sql`create index feedback_report_events_report_idx on feedback_report_events (report_id, id)`.execute(db);
     },
   },
+  '202611231100_feedback_stats': {
+    async up(db: Kysely<any>) {
+      // Derived data: rebuilt from feedback_reports and feedback_report_events by rebuildFeedbackStats.
+      const histogram = [...Array.from({ length: 31 }, (_, i) => `days_${i}`), 'days_over_30'].map((c) => `${c} integer not null default 0`).join(',\n          ');
+      await sql`
+        create table feedback_stats_daily (
+          day date not null,
+          agency_id uuid not null,
+          commune_code text not null,
+          category_code text not null,
+          received integer not null default 0,
+          accepted integer not null default 0,
+          resolved integer not null default 0,
+          resolved_on_time integer not null default 0,
+          closed_fixed integer not null default 0,
+          closed_not_fixed integer not null default 0,
+          closed_not_ours integer not null default 0,
+          closed_duplicate integer not null default 0,
+          closed_refused integer not null default 0,
+          rated_count integer not null default 0,
+          rating_sum integer not null default 0,
+          reopened integer not null default 0,
+          ${sql.raw(histogram)},
+          primary key (day, agency_id, commune_code, category_code)
+        )`.execute(db);
+    },
+  },
 };

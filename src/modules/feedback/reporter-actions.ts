@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/http/module.js';
 import { actorOf, requireUser } from '../../platform/http/access.js';
 import { AppError, errors } from '../../platform/http/errors.js';
 import { feedbackDb, platformTrx } from './tables.js';
+import { countRating, countTransition } from './stats/record.js';
 
 /** How long after a result the reporter may say "not fixed" and reopen the report. */
 export const REOPEN_WINDOW_DAYS = Number(process.env.FEEDBACK_REOPEN_DAYS ?? 7);
@@ -31,8 +32,10 @@ export async function rateReport(ctx: AppContext, request: FastifyRequest, repor
     const report = await trx.selectFrom('feedback_reports').selectAll().where('id', '=', reportId).forUpdate().executeTakeFirst();
     if (!report || report.reporter_user_id !== me.id) throw errors.notFound('Không tìm thấy phản ánh của bạn.', 'No such report of yours.');
     if (!canRate(report)) throw new AppError(409, 'cannot_rate', { vi: 'Chỉ đánh giá được một lần, sau khi có kết quả.', en: 'You can rate once, after there is a result.' });
-    await trx.updateTable('feedback_reports').set({ rating_stars: stars, rating_comment: comment ?? null, rated_at: new Date(), updated_at: new Date() }).where('id', '=', reportId).execute();
-    await trx.insertInto('feedback_report_events').values({ report_id: reportId, kind: 'rated', public: true, actor_user_id: me.id, actor_label: 'reporter', agency_id: null, data: JSON.stringify({ stars }) }).execute();
+    const now = new Date();
+    await trx.updateTable('feedback_reports').set({ rating_stars: stars, rating_comment: comment ?? null, rated_at: now, updated_at: now }).where('id', '=', reportId).execute();
+    await trx.insertInto('feedback_report_events').values({ report_id: reportId, at: now, kind: 'rated', public: true, actor_user_id: me.id, actor_label: 'reporter', agency_id: null, data: JSON.stringify({ stars }) }).execute();
+    await countRating(trx, report, stars, now);
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.rate', targetType: 'feedback_report', targetId: reportId, ip: request.ip, requestId: String(request.id), details: { stars } });
   });
 }
@@ -49,12 +52,14 @@ export async function reopenReport(ctx: AppContext, request: FastifyRequest, rep
         en: `A report can be reopened within ${REOPEN_WINDOW_DAYS} days of its result.`,
       });
     }
+    const now = new Date();
     await trx
       .updateTable('feedback_reports')
-      .set({ status: 'in_progress', outcome: null, outcome_reason: null, closed_at: null, resolved_at: null, reopen_count: report.reopen_count + 1, updated_at: new Date() })
+      .set({ status: 'in_progress', outcome: null, outcome_reason: null, closed_at: null, resolved_at: null, reopen_count: report.reopen_count + 1, updated_at: now })
       .where('id', '=', reportId)
       .execute();
-    await trx.insertInto('feedback_report_events').values({ report_id: reportId, kind: 'reopened', public: true, actor_user_id: me.id, actor_label: 'reporter', agency_id: null, data: JSON.stringify({ reason }) }).execute();
+    await trx.insertInto('feedback_report_events').values({ report_id: reportId, at: now, kind: 'reopened', public: true, actor_user_id: me.id, actor_label: 'reporter', agency_id: null, data: JSON.stringify({ reason }) }).execute();
+    await countTransition(trx, report, { ...report, status: 'in_progress', outcome: null }, now);
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.reopen', targetType: 'feedback_report', targetId: reportId, ip: request.ip, requestId: String(request.id) });
   });
 }

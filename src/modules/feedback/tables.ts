@@ -122,6 +122,36 @@ export interface ReportEventTable {
   data: JSONColumnType<Record<string, unknown>>;
 }
 
+type WorkingDayCount = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30;
+/** Histogram of handling times: results given after 0, 1, …, 30 working days, and after more than 30. */
+export type HandlingDaysColumn = `days_${WorkingDayCount}` | 'days_over_30';
+export type StatsCounterColumn =
+  | 'received'
+  | 'accepted'
+  | 'resolved'
+  | 'resolved_on_time'
+  | 'closed_fixed'
+  | 'closed_not_fixed'
+  | 'closed_not_ours'
+  | 'closed_duplicate'
+  | 'closed_refused'
+  | 'rated_count'
+  | 'rating_sum'
+  | 'reopened'
+  | HandlingDaysColumn;
+
+/**
+ * Maintained aggregates behind the public statistics (see stats/README.md): one row per day (Vietnam
+ * time), agency, commune and category, with counters added in the same transaction as each change.
+ */
+export type StatsDailyTable = {
+  /** A `date` column; read it through `to_char(day, 'YYYY-MM-DD')`. */
+  day: ColumnType<string, string, never>;
+  agency_id: string;
+  commune_code: string;
+  category_code: string;
+} & { [K in StatsCounterColumn]: ColumnType<number, number | undefined, number> };
+
 // A type alias (not an interface) so it satisfies Kysely's `withTables` constraint.
 export type FeedbackTables = {
   feedback_handling_classes: HandlingClassTable;
@@ -131,6 +161,7 @@ export type FeedbackTables = {
   feedback_reports: ReportTable;
   feedback_report_photos: ReportPhotoTable;
   feedback_report_events: ReportEventTable;
+  feedback_stats_daily: StatsDailyTable;
 };
 
 export type FeedbackDb = Kysely<Database & FeedbackTables>;

@@ -4,6 +4,7 @@ import { actorOf, requireUser } from '../../platform/http/access.js';
 import { AppError, errors } from '../../platform/http/errors.js';
 import { feedbackDb, platformTrx, type FeedbackTrx, type ReportOutcome, type ReportStatus, type ReportTable } from './tables.js';
 import type { Action, ActionName } from './schemas.js';
+import { countTransition } from './stats/record.js';
 
 /** From which states each officer action may be taken. */
 const ALLOWED_FROM: Record<ActionName, ReportStatus[]> = {
@@ -26,8 +27,7 @@ type Change = Partial<Pick<ReportTable, 'status' | 'outcome' | 'outcome_reason' 
 };
 
 /** Validates an action against the report's state and returns the change to write. */
-async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus; agency_id: string }, action: Action): Promise<{ change: Change; data: Record<string, unknown>; isPublic: boolean }> {
-  const now = new Date();
+async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus; agency_id: string }, action: Action, now: Date): Promise<{ change: Change; data: Record<string, unknown>; isPublic: boolean }> {
   switch (action.action) {
     case 'accept':
       return { change: { status: 'accepted', accepted_at: now }, data: {}, isPublic: true };
@@ -90,10 +90,18 @@ export async function applyAction(ctx: AppContext, request: FastifyRequest, repo
         en: `Cannot ${action.action} a report that is ${report.status}.`,
       });
     }
-    const { change, data, isPublic } = await plan(trx, report, action);
-    const updated = await trx.updateTable('feedback_reports').set({ ...change, updated_at: new Date() }).where('id', '=', report.id).returning(['status', 'outcome']).executeTakeFirstOrThrow();
-    await trx.insertInto('feedback_report_events').values({ report_id: report.id, kind: action.action, public: isPublic, actor_user_id: officer.id, actor_label: officer.fullName, agency_id: officer.agencyId, data: JSON.stringify(data) }).execute();
+    const now = new Date();
+    const { change, data, isPublic } = await plan(trx, report, action, now);
+    const updated = await trx
+      .updateTable('feedback_reports')
+      .set({ ...change, updated_at: now })
+      .where('id', '=', report.id)
+      .returning(['status', 'outcome', 'agency_id', 'commune_code', 'category_code', 'created_at', 'due_at', 'calendar_version'])
+      .executeTakeFirstOrThrow();
+    // The event carries the same instant as the change, so the statistics and their rebuild agree on the day.
+    await trx.insertInto('feedback_report_events').values({ report_id: report.id, at: now, kind: action.action, public: isPublic, actor_user_id: officer.id, actor_label: officer.fullName, agency_id: officer.agencyId, data: JSON.stringify(data) }).execute();
+    await countTransition(trx, report, updated, now);
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: `feedback.report.${action.action}`, targetType: 'feedback_report', targetId: report.id, ip: request.ip, requestId: String(request.id), details: { trackingCode: report.tracking_code, ...data } });
-    return updated;
+    return { status: updated.status, outcome: updated.outcome };
   });
 }
