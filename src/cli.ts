@@ -8,6 +8,7 @@ import { issueApiKey } from './platform/identity/issue-api-key.js';
 import { isRole } from './platform/identity/roles.js';
 import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importAdminUnits } from './platform/admin-units/area.js';
+import { generateDemoReports } from './modules/feedback/demo/generate.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -18,7 +19,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   admin-units:import [--data-dir DIR] [--force]   (re)load the official units, boundaries and conversions
   audit:verify                              exit 0 if the audit chain is intact, 1 naming the first broken record
   backup FILE                               copy the embedded database to FILE (server: use pg_dump)
-  restore FILE                              restore FILE into an empty DATA_DIR`;
+  restore FILE                              restore FILE into an empty DATA_DIR
+  feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -92,6 +94,33 @@ const commands: Record<string, Command> = {
       }
       console.log(`Audit chain BROKEN at record ${result.firstBroken!.seq}: ${result.firstBroken!.message}`);
       return 1;
+    });
+  },
+
+  async 'feedback:generate'(config, args) {
+    const { values } = parseArgs({ args, options: { count: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' } } });
+    const count = Number(values.count);
+    const seed = Number(values.seed ?? 42);
+    if (!Number.isInteger(count) || count < 1) throw new ConfigError('feedback:generate needs --count N (a whole number ≥ 1)');
+    if (!Number.isInteger(seed)) throw new ConfigError('--seed must be a whole number');
+    const until = values.until ? new Date(`${values.until}T23:59:59+07:00`) : new Date();
+    if (Number.isNaN(until.getTime())) throw new ConfigError('--until must be YYYY-MM-DD');
+    return withDatabase(config, async ({ db }) => {
+      let shown = 0;
+      const result = await generateDemoReports({ db, audit: new AuditTrail(db) }, {
+        count,
+        seed,
+        until,
+        batchSize: 1000,
+        onProgress(written) {
+          if (written - shown >= 50_000 || written === count) {
+            shown = written;
+            console.log(`  ${written} / ${count} reports written`);
+          }
+        },
+      });
+      console.log(`Generated ${result.count} demo reports (${result.events} timeline events, seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`);
+      return 0;
     });
   },
 

@@ -3,6 +3,7 @@ import { feedbackMigrations } from './migrations.js';
 import { registerPublicRoutes } from './routes.js';
 import { registerOfficerRoutes } from './officer-routes.js';
 import { seedDemoCatalogue } from './seed-demo.js';
+import { seedDemoReports } from './demo/generate.js';
 import { registerStatsRoutes } from './stats/routes.js';
 
 /** Citizen field reports (phản ánh hiện trường). */
@@ -14,5 +15,9 @@ export const feedbackModule: AppModule = {
     registerOfficerRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
   },
-  seedDemo: seedDemoCatalogue,
+  async seedDemo(ctx) {
+    await seedDemoCatalogue(ctx);
+    // A year of demo reports (FEEDBACK_DEMO_REPORTS, see demo/README.md); only while there are none.
+    await seedDemoReports(ctx);
+  },
 };
