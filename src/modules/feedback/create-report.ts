@@ -33,7 +33,7 @@ export interface CreatedReport {
  * agency, computes the deadlines, then writes the report, its photos, the first timeline entry and
  * the audit record in one transaction.
  */
-export async function createReport(ctx: AppContext, request: FastifyRequest, input: NewReport, photos: Photo[], source: 'web' | 'open311' = 'web'): Promise<CreatedReport> {
+export async function createReport(ctx: AppContext, request: FastifyRequest, input: NewReport, photos: Photo[], source: 'web' | 'open311' = 'web', extra: { mediaUrls?: string[] } = {}): Promise<CreatedReport> {
   if (photos.length > MAX_PHOTOS) throw errors.badRequest('too_many_photos', `Tối đa ${MAX_PHOTOS} ảnh.`, `At most ${MAX_PHOTOS} photos.`);
   const db = feedbackDb(ctx.db);
   const category = await db.selectFrom('feedback_categories').selectAll().where('code', '=', input.categoryCode).where('active', '=', true).executeTakeFirst();
@@ -77,6 +77,7 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
         hide_name: input.hideName ?? false,
         source,
         open311_token: null,
+        media_urls: extra.mediaUrls?.length ? extra.mediaUrls : null,
         duplicate_of: null,
         transferred_to: null,
         result_text: null,

@@ -81,6 +81,8 @@ export interface ReportTable {
   hide_name: boolean;
   source: 'web' | 'open311' | 'counter';
   open311_token: string | null;
+  /** Photo addresses an Open311 client sent (`media_url`); shown as given, never fetched. */
+  media_urls: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   duplicate_of: string | null;
   transferred_to: string | null;
   result_text: string | null;
