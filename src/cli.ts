@@ -116,6 +116,7 @@ const commands: Record<string, Command> = {
           if (written - shown >= 50_000 || written === count) {
             shown = written;
             console.log(`  ${written} / ${count} reports written`);
+            if (written === count) console.log('  recounting the daily statistics (same transaction)…');
           }
         },
       });
