@@ -13,6 +13,8 @@ export const WEB_DIST = fileURLToPath(new URL('../web/dist', import.meta.url));
  */
 export const WEB_PAGES: Array<{ file: string; paths: string[]; prefix?: boolean }> = [
   { file: 'index.html', paths: ['/', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/dat-lai-mat-khau', '/ca-nhan'] },
+  // Citizen field reports: the list, the form (/phan-anh/gui) and /phan-anh/<tracking code>.
+  { file: 'index.html', paths: ['/phan-anh'], prefix: true },
   { file: 'can-bo.html', paths: ['/can-bo'], prefix: true },
   { file: 'ioc.html', paths: ['/ioc'], prefix: true },
   { file: 'quan-tri.html', paths: ['/quan-tri'], prefix: true },

@@ -8,6 +8,8 @@ import { SignIn } from './pages/SignIn.js';
 import { Register } from './pages/Register.js';
 import { ForgotPassword, ResetPassword } from './pages/PasswordReset.js';
 import { Profile } from './pages/Profile.js';
+import { FeedbackPages, isFeedbackPath } from '../feedback/citizen/lazy.js';
+import { resumeOutbox } from '../feedback/boot.js';
 import './citizen.css';
 
 const PATHS = ['/', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/dat-lai-mat-khau', '/ca-nhan'];
@@ -17,7 +19,10 @@ function App() {
   const path = usePath();
   const session = useSession();
   const user = session.user;
-  const nav = [{ href: '/', label: t('nav.home') }];
+  const nav = [
+    { href: '/', label: t('nav.home') },
+    { href: '/phan-anh', label: t('nav.feedback') },
+  ];
   if (user) nav.push({ href: '/ca-nhan', label: t('nav.profile') });
   else if (user === null) nav.push({ href: '/dang-nhap', label: t('nav.signIn') }, { href: '/dang-ky', label: t('nav.register') });
   return (
@@ -28,9 +33,12 @@ function App() {
       {path === '/quen-mat-khau' && <ForgotPassword />}
       {path === '/dat-lai-mat-khau' && <ResetPassword />}
       {path === '/ca-nhan' && <RequireRole session={session} roles="*">{(u) => <Profile user={u} />}</RequireRole>}
-      {!PATHS.includes(path) && <NotFound />}
+      {isFeedbackPath(path) && <FeedbackPages path={path} user={user} />}
+      {!PATHS.includes(path) && !isFeedbackPath(path) && <NotFound />}
     </Shell>
   );
 }
 
-mount((path) => PATHS.includes(path), () => <App />);
+mount((path) => PATHS.includes(path) || isFeedbackPath(path), () => <App />);
+// Reports that waited for the network are sent from whichever citizen page opens next.
+resumeOutbox();

@@ -9,6 +9,7 @@ import { PageHead } from '../ui/Field.js';
 import { Shell } from '../ui/Shell.js';
 import { vi, type OfficerMessages } from './i18n/vi.js';
 import { en } from './i18n/en.js';
+import { isOfficerFeedbackPath, OfficerFeedback } from '../feedback/officer/Desk.js';
 
 const catalog: Catalog<OfficerMessages> = { vi, en };
 const useOfficerT = () => useCatalog(catalog);
@@ -78,7 +79,15 @@ function App() {
     <Shell area="officer" user={session.user} nav={nav}>
       <RequireRole session={session} roles={OFFICER_ROLES}>
         {(user) =>
-          page === 'queue' ? <Queue user={user} /> : page === 'feedback' ? <ComingSoon name={t('nav.feedback')} /> : page === 'dossiers' ? <ComingSoon name={t('nav.dossiers')} /> : <NotFound />
+          page === 'queue' ? (
+            <Queue user={user} />
+          ) : isOfficerFeedbackPath(path) ? (
+            <OfficerFeedback path={path} user={user} />
+          ) : page === 'dossiers' ? (
+            <ComingSoon name={t('nav.dossiers')} />
+          ) : (
+            <NotFound />
+          )
         }
       </RequireRole>
     </Shell>

@@ -3,6 +3,7 @@ import type { CitizenMessages } from './vi.js';
 /** Texts of the citizen portal (English). */
 export const en: CitizenMessages = {
   'nav.home': 'Home',
+  'nav.feedback': 'Reports',
   'nav.profile': 'My account',
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',

@@ -1,6 +1,7 @@
 /** Texts of the citizen portal (Vietnamese). */
 export const vi = {
   'nav.home': 'Trang chủ',
+  'nav.feedback': 'Phản ánh',
   'nav.profile': 'Trang cá nhân',
   'nav.signIn': 'Đăng nhập',
   'nav.register': 'Đăng ký',

@@ -1,5 +1,5 @@
 import { useT } from '../../lib/i18n.js';
-import { useTitle } from '../../lib/router.js';
+import { Link, useTitle } from '../../lib/router.js';
 import { homeFor, type User } from '../../lib/session.js';
 import { Icon } from '../../ui/Icon.js';
 import { useCitizenT } from '../i18n/index.js';
@@ -46,9 +46,9 @@ export function Home({ user }: { user: User | null | undefined }) {
               <span class="service__icon">
                 <Icon name={s.icon} size={28} />
               </span>
-              <h3>{t(`home.${s.key}`)}</h3>
+              <h3>{s.key === 'feedback' ? <Link href="/phan-anh">{t(`home.${s.key}`)}</Link> : t(`home.${s.key}`)}</h3>
               <p>{t(`home.${s.key}Text`)}</p>
-              <span class="badge badge--muted">{tc('state.comingSoon')}</span>
+              {s.key !== 'feedback' && <span class="badge badge--muted">{tc('state.comingSoon')}</span>}
             </li>
           ))}
         </ul>

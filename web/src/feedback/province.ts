@@ -1,0 +1,33 @@
+import { useMemo } from 'preact/hooks';
+import type { Page } from '../lib/api.js';
+import { useApi } from '../lib/use-api.js';
+import type { BoundaryCollection } from '../ioc/types.js';
+
+const collator = new Intl.Collator('vi');
+
+/** The province this installation serves: the area of its provincial People's Committee. */
+export function useProvinceCode(): { code: string | null; loading: boolean } {
+  const committee = useApi<Page<{ adminUnitCode: string | null }>>('/api/v1/agencies', { kind: 'provincial_committee', limit: 1 });
+  return { code: committee.data?.items[0]?.adminUnitCode ?? null, loading: committee.loading };
+}
+
+/** The communes' outlines (large: only for pages that draw a map, and only when asked). */
+export function useBoundaries(code: string | null, wanted: boolean) {
+  return useApi<BoundaryCollection>(code && wanted ? `/api/v1/admin-units/${code}/children/boundaries` : null);
+}
+
+export interface Commune {
+  code: string;
+  name: string;
+}
+
+/** The province's communes by name (for filters): a light list, not the outlines. */
+export function useCommunes(code: string | null): Commune[] {
+  const page = useApi<Page<Commune>>(code ? '/api/v1/admin-units' : null, { parent: code ?? undefined, limit: 200 });
+  return useMemo(() => [...(page.data?.items ?? [])].sort((a, b) => collator.compare(a.name, b.name)), [page.data]);
+}
+
+/** Vietnamese folded for search: no diacritics, đ → d, lower case. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
