@@ -10,7 +10,7 @@ export const DUPLICATE_WINDOW_DAYS = Number(process.env.FEEDBACK_DUPLICATE_WINDO
 
 const EARTH_RADIUS = 6_371_000;
 
-function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
+export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: number): number {
   const rad = Math.PI / 180;
   const dLat = (lat2 - lat1) * rad;
   const dLng = (lng2 - lng1) * rad;

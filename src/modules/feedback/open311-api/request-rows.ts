@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../../platform/http/module.js';
 import { feedbackDb } from '../tables.js';
 import { photoUrlsOf } from '../views.js';
+import { distanceMetres } from '../nearby.js';
 import type { RequestsQuery, ServiceRequestInput } from '../open311/index.js';
 import { absoluteUrl } from './context.js';
 
@@ -58,7 +59,7 @@ export async function findRequests(ctx: AppContext, q: RequestsQuery): Promise<S
   }
   const rows = await query.execute();
   const photos = await photoUrlsOf(feedbackDb(ctx.db), rows.map((r) => r.id));
-  return rows.filter((r) => !q.near || metres(q.near.lat, q.near.long, r.lat, r.lng) <= q.near.radius).map((r) => toInput(ctx, r, photos.get(r.id) ?? []));
+  return rows.filter((r) => !q.near || distanceMetres(q.near.lat, q.near.long, r.lat, r.lng) <= q.near.radius).map((r) => toInput(ctx, r, photos.get(r.id) ?? []));
 }
 
 export async function findRequest(ctx: AppContext, trackingCode: string): Promise<ServiceRequestInput | undefined> {
@@ -91,10 +92,4 @@ function toInput(ctx: AppContext, r: Row, photoPaths: string[]): ServiceRequestI
     long: r.lng,
     mediaUrls: hidden ? [] : [...photoPaths.map((p) => absoluteUrl(ctx, p)), ...(r.media_urls ?? [])],
   };
-}
-
-function metres(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
 }
