@@ -116,6 +116,7 @@ export async function openSession(browser: Browser, viewport: { width: number; h
     problems.push(`console error: ${message.text()} (${where})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  trackInFlight(page);
   let seen = 0;
   return {
     context,
@@ -144,10 +145,29 @@ export async function signInThroughUi(page: Page, baseUrl: string, role: Role): 
   await Promise.all([page.waitForURL((url) => url.pathname !== '/dang-nhap'), page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
 }
 
-/** Waits for the network to settle, then saves `<role>-<page>-<width>.png`. */
+const inFlight = new WeakMap<Page, Set<string>>();
+
+function trackInFlight(page: Page): void {
+  const pending = new Set<string>();
+  inFlight.set(page, pending);
+  page.on('request', (request) => pending.add(request.url()));
+  page.on('requestfinished', (request) => pending.delete(request.url()));
+  page.on('requestfailed', (request) => pending.delete(request.url()));
+}
+
+/**
+ * Waits for the network to settle, then saves `<role>-<page>-<width>.png`. A screenshot is a record,
+ * not an assertion: on a loaded shared machine the network may not go quiet for 500 ms in time, so
+ * the wait is bounded, and what was still in flight is printed to find a page that never settles.
+ */
 export async function screenshot(page: Page, role: string, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForLoadState('networkidle');
+  try {
+    await page.waitForLoadState('networkidle', { timeout: 10_000 });
+  } catch {
+    const pending = [...(inFlight.get(page) ?? [])];
+    process.stderr.write(`screenshot ${role}-${name}: network not idle after 10 s; in flight: ${pending.join(', ') || 'none'}\n`);
+  }
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: path.join(SCREENSHOTS, `${role}-${name}-${width}.png`), fullPage: true });
 }
