@@ -154,4 +154,49 @@ export const feedbackMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '202612011000_feedback_handling_followers': {
+    async up(db: Kysely<any>) {
+      await sql`
+        alter table feedback_reports
+          add column assigned_to uuid references users(id) on delete set null,
+          add column assigned_at timestamptz,
+          add column reminded_at timestamptz,
+          add column escalated_at timestamptz,
+          add column escalated_to uuid references agencies(id)`.execute(db);
+      await sql`create index feedback_reports_assignee_idx on feedback_reports (assigned_to) where assigned_to is not null and status <> 'closed'`.execute(db);
+      await sql`create index feedback_reports_open_due_idx on feedback_reports (due_at) where status <> 'closed'`.execute(db);
+      await sql`
+        create table feedback_response_templates (
+          id uuid primary key default gen_random_uuid(),
+          agency_id uuid references agencies(id) on delete cascade,
+          action text not null check (action in ('refuse','resolve','close','transfer','note')),
+          title text not null,
+          body text not null,
+          active boolean not null default true,
+          created_by uuid references users(id) on delete set null,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create index feedback_response_templates_agency_idx on feedback_response_templates (agency_id, action)`.execute(db);
+      await sql`
+        create table feedback_subscriptions (
+          id uuid primary key default gen_random_uuid(),
+          email text not null,
+          user_id uuid references users(id) on delete cascade,
+          scope text not null check (scope in ('report','category','commune')),
+          report_id uuid references feedback_reports(id) on delete cascade,
+          category_code text references feedback_categories(code) on delete cascade,
+          commune_code text references admin_units(code),
+          token_hash text not null unique,
+          confirmed_at timestamptz,
+          last_event_id bigint not null default 0,
+          created_at timestamptz not null default now(),
+          check ((scope = 'report') = (report_id is not null)),
+          check ((scope = 'category') = (category_code is not null)),
+          check ((scope = 'commune') = (commune_code is not null))
+        )`.execute(db);
+      await sql`create unique index feedback_subscriptions_unique_idx on feedback_subscriptions (lower(email), scope, coalesce(report_id::text, category_code, commune_code))`.execute(db);
+      await sql`create index feedback_subscriptions_report_idx on feedback_subscriptions (report_id) where report_id is not null`.execute(db);
+    },
+  },
 };

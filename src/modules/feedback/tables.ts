@@ -98,9 +98,18 @@ export interface ReportTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   rated_at: Timestamp | null;
+  /** Why an officer hid the description from the public (moderation); the text is kept. */
   hidden_reason: string | null;
   is_demo: Generated<boolean>;
   search_text: string;
+  /** The officer handling the report inside its agency. */
+  assigned_to: string | null;
+  assigned_at: Timestamp | null;
+  /** When the reminder before the current deadline was sent (cleared when the deadline changes). */
+  reminded_at: Timestamp | null;
+  /** When the overdue report was escalated, and to which supervising agency. */
+  escalated_at: Timestamp | null;
+  escalated_to: string | null;
 }
 
 export interface ReportPhotoTable {
@@ -122,6 +131,38 @@ export interface ReportEventTable {
   actor_label: string;
   agency_id: string | null;
   data: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Canned answers (mẫu trả lời) an agency keeps for frequent actions; agency_id null = province-wide. */
+export interface ResponseTemplateTable {
+  id: Generated<string>;
+  agency_id: string | null;
+  action: 'refuse' | 'resolve' | 'close' | 'transfer' | 'note';
+  title: string;
+  body: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/**
+ * E-mail subscriptions: to one report (its followers), to a category or to a commune. Confirmed by a
+ * link before anything is sent; the token (only its hash stored) also unsubscribes.
+ */
+export interface SubscriptionTable {
+  id: Generated<string>;
+  email: string;
+  user_id: string | null;
+  scope: 'report' | 'category' | 'commune';
+  report_id: string | null;
+  category_code: string | null;
+  commune_code: string | null;
+  token_hash: string;
+  confirmed_at: Timestamp | null;
+  /** The last timeline event already sent to this subscriber. */
+  last_event_id: ColumnType<string, string | number | undefined, string | number>;
+  created_at: CreatedAt;
 }
 
 type WorkingDayCount = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16 | 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25 | 26 | 27 | 28 | 29 | 30;
@@ -164,6 +205,8 @@ export type FeedbackTables = {
   feedback_report_photos: ReportPhotoTable;
   feedback_report_events: ReportEventTable;
   feedback_stats_daily: StatsDailyTable;
+  feedback_response_templates: ResponseTemplateTable;
+  feedback_subscriptions: SubscriptionTable;
 };
 
 export type FeedbackDb = Kysely<Database & FeedbackTables>;
