@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { FeedbackDb } from './tables.js';
 import type { PublicReport } from './schemas.js';
+import { HIDDEN_TEXT } from './moderation/visibility.js';
 
 export type PublicReportView = Static<typeof PublicReport>;
 
@@ -64,7 +65,7 @@ export function presentPublic(row: Row, photoUrls: string[]): PublicReportView {
     categoryCode: row.category_code,
     categoryName: { vi: row.category_vi, en: row.category_en },
     // Moderated text stays in the record (and the audit trail) but is not shown to the public.
-    description: hidden ? '(Nội dung đã được ẩn / content hidden by a moderator)' : row.description,
+    description: hidden ? HIDDEN_TEXT : row.description,
     status: row.status,
     outcome: row.outcome,
     lat: row.lat,
@@ -78,7 +79,8 @@ export function presentPublic(row: Row, photoUrls: string[]): PublicReportView {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
     dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-    photoUrls: hidden ? [] : photoUrls,
+    // Photos are moderated one by one (photoUrlsOf leaves hidden ones out), not with the text.
+    photoUrls,
   };
 }
 

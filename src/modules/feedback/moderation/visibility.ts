@@ -1,0 +1,59 @@
+/**
+ * What moderation (kiểm duyệt) changes in the outputs. Hidden content is kept; the public gets a
+ * neutral placeholder (or no photo), while the handling agency and the reporter get the original
+ * with a mark saying it is hidden and why.
+ */
+import type { Principal } from '../../../platform/http/access.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/tables.js';
+import { moderationDb } from './tables.js';
+import type { ModerationViewT } from './schemas.js';
+
+/** Shown instead of hidden text, in both languages since public outputs are not localised. */
+export const HIDDEN_TEXT = '(Nội dung đã được ẩn / content hidden by a moderator)';
+
+const hidden = (reason: string | null) => ({ hidden: reason !== null, reason });
+
+/** Staff of the agency holding the report (any agency for system admins). */
+export function handlesReport(principal: Principal, agencyId: string): boolean {
+  if (principal.kind !== 'user') return false;
+  return principal.role === 'system_admin' || (principal.agencyId === agencyId && (principal.role === 'officer' || principal.role === 'agency_admin'));
+}
+
+/** The moderation marks of one report, with every photo (hidden ones too). */
+export async function moderationOf(db: Kysely<Database>, reportId: string): Promise<ModerationViewT> {
+  const mdb = moderationDb(db);
+  const [report, photos] = await Promise.all([
+    mdb.selectFrom('feedback_reports').select(['hidden_reason', 'result_hidden_reason', 'rating_comment_hidden_reason']).where('id', '=', reportId).executeTakeFirstOrThrow(),
+    mdb.selectFrom('feedback_report_photos').select(['file_id', 'kind', 'hidden_reason']).where('report_id', '=', reportId).orderBy('kind').orderBy('sort_order').execute(),
+  ]);
+  return {
+    description: hidden(report.hidden_reason),
+    resultText: hidden(report.result_hidden_reason),
+    ratingComment: hidden(report.rating_comment_hidden_reason),
+    photos: photos.map((p) => ({ fileId: p.file_id, url: `/api/v1/feedback/photos/${p.file_id}`, kind: p.kind, ...hidden(p.hidden_reason) })),
+  };
+}
+
+interface DetailShape {
+  description: string;
+  timeline: Array<{ kind: string; data: Record<string, unknown> }>;
+  result: { text: string; photoUrls: string[] } | null;
+  rating: { stars: number; comment: string | null } | null;
+}
+
+/**
+ * Applies moderation to a report detail built from public views: privileged readers (handling agency,
+ * reporter) get the original description and the marks; everyone else gets placeholders, also inside
+ * the timeline, where the result text is repeated in the `resolve` events.
+ */
+export function withModeration<T extends DetailShape>(detail: T, moderation: ModerationViewT, privileged: boolean, originalDescription: string): T & { moderation?: ModerationViewT } {
+  if (privileged) return { ...detail, description: originalDescription, moderation };
+  const resultHidden = moderation.resultText.hidden;
+  return {
+    ...detail,
+    timeline: resultHidden ? detail.timeline.map((e) => (typeof e.data.resultText === 'string' ? { ...e, data: { ...e.data, resultText: HIDDEN_TEXT } } : e)) : detail.timeline,
+    result: detail.result && resultHidden ? { ...detail.result, text: HIDDEN_TEXT } : detail.result,
+    rating: detail.rating?.comment && moderation.ratingComment.hidden ? { ...detail.rating, comment: HIDDEN_TEXT } : detail.rating,
+  };
+}
