@@ -85,9 +85,36 @@ export const ReportDetail = Type.Intersect([
   }),
 ]);
 
-export const QueueItem = Type.Intersect([PublicReport, Type.Object({ priority: Type.Integer(), overdue: Type.Boolean(), dueSoon: Type.Boolean(), acceptDueAt: Type.String() })]);
+/** A member of staff as the desk shows them: id and name only (no e-mail or phone). */
+export const StaffRef = Type.Object({ id: Type.String(), fullName: Type.String() });
 
-export const ACTIONS = ['accept', 'refuse', 'start', 'resolve', 'close', 'transfer', 'note'] as const;
+export const QueueItem = Type.Intersect([
+  PublicReport,
+  Type.Object({ priority: Type.Integer(), overdue: Type.Boolean(), dueSoon: Type.Boolean(), acceptDueAt: Type.String(), assignee: Nullable(StaffRef) }),
+]);
+
+export const QUEUE_STATUSES = ['new', 'accepted', 'in_progress', 'resolved'] as const;
+
+export const QueueQuery = StrictObject({
+  cursor: Type.Optional(Type.String({ maxLength: 300 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  /** Leaders and system admins choose an agency; without one they see the whole province. */
+  agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+  status: Type.Optional(Type.Unsafe<(typeof QUEUE_STATUSES)[number]>({ type: 'string', enum: [...QUEUE_STATUSES] })),
+  categoryCode: Type.Optional(Type.String({ maxLength: 60 })),
+  communeCode: Type.Optional(Type.String({ maxLength: 10 })),
+  overdue: Type.Optional(Type.Boolean()),
+  /** `me`, `unassigned` or a staff member's id. */
+  assignee: Type.Optional(Type.String({ pattern: '^(me|unassigned|[0-9a-fA-F-]{36})$' })),
+});
+export type QueueFilters = Static<typeof QueueQuery>;
+
+export const QueueCounts = Type.Object({ open: Type.Integer(), dueToday: Type.Integer(), overdue: Type.Integer(), unassigned: Type.Integer(), mine: Type.Integer() });
+
+/** Who handles a report inside its agency, and what the caller may do at the desk. */
+export const Handling = Type.Object({ assignee: Nullable(StaffRef), assignedAt: Nullable(Type.String()), canAct: Type.Boolean(), canAssignOthers: Type.Boolean() });
+
+export const ACTIONS = ['accept', 'refuse', 'start', 'resolve', 'close', 'transfer', 'note', 'assign', 'unassign'] as const;
 export type ActionName = (typeof ACTIONS)[number];
 
 export const ActionBody = StrictObject({
@@ -98,5 +125,7 @@ export const ActionBody = StrictObject({
   agencyId: Type.Optional(Type.String({ format: 'uuid' })),
   duplicateOf: Type.Optional(Type.String({ maxLength: 40 })),
   note: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+  /** `assign`: the officer or agency admin of the report's agency who will handle it. */
+  assigneeId: Type.Optional(Type.String({ format: 'uuid' })),
 });
 export type Action = Static<typeof ActionBody>;

@@ -5,6 +5,9 @@ import { AppError, errors } from '../../platform/http/errors.js';
 import { feedbackDb, platformTrx, type FeedbackTrx, type ReportOutcome, type ReportStatus, type ReportTable } from './tables.js';
 import type { Action, ActionName } from './schemas.js';
 import { countTransition } from './stats/record.js';
+import { notifyAssignee, planAssignment } from './assignment.js';
+import { storeResultPhotos } from './result-photos.js';
+import type { Photo } from './create-report.js';
 
 /** From which states each officer action may be taken. */
 const ALLOWED_FROM: Record<ActionName, ReportStatus[]> = {
@@ -15,12 +18,15 @@ const ALLOWED_FROM: Record<ActionName, ReportStatus[]> = {
   close: ['new', 'accepted', 'in_progress', 'resolved'],
   transfer: ['new', 'accepted', 'in_progress'],
   note: ['new', 'accepted', 'in_progress', 'resolved', 'closed'],
+  assign: ['new', 'accepted', 'in_progress', 'resolved'],
+  unassign: ['new', 'accepted', 'in_progress', 'resolved'],
 };
 
 const need = (field: string, vi: string, en: string) =>
   errors.badRequest('missing_field', vi, en, [{ field: `body.${field}`, message: { vi, en } }]);
 
-type Change = Partial<Pick<ReportTable, 'status' | 'outcome' | 'outcome_reason' | 'agency_id' | 'result_text' | 'transferred_to' | 'duplicate_of'>> & {
+type Change = Partial<Pick<ReportTable, 'status' | 'outcome' | 'outcome_reason' | 'agency_id' | 'result_text' | 'transferred_to' | 'duplicate_of' | 'assigned_to'>> & {
+  assigned_at?: Date | null;
   accepted_at?: Date;
   resolved_at?: Date;
   closed_at?: Date;
@@ -46,11 +52,15 @@ async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus
       if (action.agencyId === report.agency_id) throw errors.badRequest('same_agency', 'Phản ánh đã thuộc cơ quan này.', 'The report is already with this agency.');
       const target = await trx.selectFrom('agencies').select('id').where('id', '=', action.agencyId).executeTakeFirst();
       if (!target) throw errors.badRequest('agency_not_found', 'Không tìm thấy cơ quan nhận.', 'No such agency.');
-      return { change: { status: 'new', agency_id: action.agencyId }, data: { reason: action.reason, fromAgencyId: report.agency_id, toAgencyId: action.agencyId }, isPublic: true };
+      // The new agency chooses its own officer: the assignee stays behind.
+      return { change: { status: 'new', agency_id: action.agencyId, assigned_to: null, assigned_at: null }, data: { reason: action.reason, fromAgencyId: report.agency_id, toAgencyId: action.agencyId }, isPublic: true };
     }
     case 'note':
       if (!action.note) throw need('note', 'Ghi chú trống.', 'The note is empty.');
       return { change: {}, data: { note: action.note }, isPublic: false };
+    case 'assign':
+    case 'unassign':
+      throw new Error('assignment is planned by planAssignment');
   }
 }
 
@@ -76,10 +86,13 @@ async function planClose(trx: FeedbackTrx, report: { id: string; status: ReportS
 }
 
 /** One officer action: checked against role, agency and state, then written with its timeline entry and audit record. */
-export async function applyAction(ctx: AppContext, request: FastifyRequest, reportId: string, action: Action): Promise<{ status: ReportStatus; outcome: ReportOutcome | null }> {
+export async function applyAction(ctx: AppContext, request: FastifyRequest, reportId: string, action: Action, photos: Photo[] = []): Promise<{ status: ReportStatus; outcome: ReportOutcome | null }> {
   const officer = requireUser(request);
+  if (photos.length > 0 && action.action !== 'resolve') {
+    throw errors.badRequest('photos_not_allowed', 'Chỉ gửi kèm ảnh khi báo kết quả.', 'Photos can only be sent with a result.');
+  }
   return feedbackDb(ctx.db).transaction().execute(async (trx) => {
-    const report = await trx.selectFrom('feedback_reports').select(['id', 'status', 'agency_id', 'tracking_code']).where('id', '=', reportId).forUpdate().executeTakeFirst();
+    const report = await trx.selectFrom('feedback_reports').select(['id', 'status', 'agency_id', 'tracking_code', 'assigned_to']).where('id', '=', reportId).forUpdate().executeTakeFirst();
     if (!report) throw errors.notFound('Không tìm thấy phản ánh.', 'No such report.');
     if (officer.role !== 'system_admin' && officer.agencyId !== report.agency_id) {
       throw errors.forbidden('Phản ánh này không thuộc cơ quan của bạn.', 'This report is not with your agency.');
@@ -91,7 +104,18 @@ export async function applyAction(ctx: AppContext, request: FastifyRequest, repo
       });
     }
     const now = new Date();
-    const { change, data, isPublic } = await plan(trx, report, action, now);
+    let notify: string | null = null;
+    let planned: { change: Change; data: Record<string, unknown>; isPublic: boolean };
+    if (action.action === 'assign' || action.action === 'unassign') {
+      const assignment = await planAssignment(trx, officer, report, action, now);
+      // Internal: who handles a report inside the agency is not part of the public timeline.
+      planned = { change: assignment.change, data: assignment.data, isPublic: false };
+      notify = assignment.notify;
+    } else {
+      planned = await plan(trx, report, action, now);
+    }
+    const { change, data, isPublic } = planned;
+    if (photos.length > 0) data.resultPhotos = (await storeResultPhotos(ctx, trx, request, report.id, photos)).length;
     const updated = await trx
       .updateTable('feedback_reports')
       .set({ ...change, updated_at: now })
@@ -101,6 +125,7 @@ export async function applyAction(ctx: AppContext, request: FastifyRequest, repo
     // The event carries the same instant as the change, so the statistics and their rebuild agree on the day.
     await trx.insertInto('feedback_report_events').values({ report_id: report.id, at: now, kind: action.action, public: isPublic, actor_user_id: officer.id, actor_label: officer.fullName, agency_id: officer.agencyId, data: JSON.stringify(data) }).execute();
     await countTransition(trx, report, updated, now);
+    if (notify) await notifyAssignee(ctx, trx, notify, report);
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: `feedback.report.${action.action}`, targetType: 'feedback_report', targetId: report.id, ip: request.ip, requestId: String(request.id), details: { trackingCode: report.tracking_code, ...data } });
     return { status: updated.status, outcome: updated.outcome };
   });
