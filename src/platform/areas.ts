@@ -7,6 +7,7 @@ import { calendarArea } from './calendar/area.js';
 import { filesArea } from './files/area.js';
 import { notificationsArea } from './notifications/area.js';
 import { maintenanceArea } from './jobs/maintenance.js';
+import { idempotencyArea } from './idempotency/area.js';
 import { modules } from '../modules/index.js';
 
 /**
@@ -14,5 +15,5 @@ import { modules } from '../modules/index.js';
  * order (units before agencies before their staff).
  */
 export function allAreas(): AppModule[] {
-  return [adminUnitsArea, agenciesArea, identityArea, auditArea, calendarArea, filesArea, notificationsArea, maintenanceArea, ...modules];
+  return [adminUnitsArea, agenciesArea, identityArea, auditArea, calendarArea, filesArea, notificationsArea, idempotencyArea, maintenanceArea, ...modules];
 }

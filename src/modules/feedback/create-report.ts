@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/tables.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/http/module.js';
 import { actorOf } from '../../platform/http/access.js';
@@ -33,7 +34,7 @@ export interface CreatedReport {
  * agency, computes the deadlines, then writes the report, its photos, the first timeline entry and
  * the audit record in one transaction.
  */
-export async function createReport(ctx: AppContext, request: FastifyRequest, input: NewReport, photos: Photo[], source: 'web' | 'open311' = 'web', extra: { mediaUrls?: string[] } = {}): Promise<CreatedReport> {
+export async function createReport(ctx: AppContext, request: FastifyRequest, input: NewReport, photos: Photo[], source: 'web' | 'open311' = 'web', extra: { mediaUrls?: string[]; inTransaction?: (trx: Transaction<Database>, created: CreatedReport) => Promise<void> } = {}): Promise<CreatedReport> {
   if (photos.length > MAX_PHOTOS) throw errors.badRequest('too_many_photos', `Tối đa ${MAX_PHOTOS} ảnh.`, `At most ${MAX_PHOTOS} photos.`);
   const db = feedbackDb(ctx.db);
   const category = await db.selectFrom('feedback_categories').selectAll().where('code', '=', input.categoryCode).where('active', '=', true).executeTakeFirst();
@@ -105,7 +106,9 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.create', targetType: 'feedback_report', targetId: row.id, subjectUserId: reporter?.id ?? null, ip: request.ip, requestId: String(request.id), details: { trackingCode, categoryCode: category.code, agencyId } });
     const agency = await trx.selectFrom('agencies').select(['id', 'name']).where('id', '=', agencyId).executeTakeFirstOrThrow();
     const commune = await trx.selectFrom('admin_units').select(['code', 'name']).where('code', '=', communeCode).executeTakeFirstOrThrow();
-    return { id: row.id, trackingCode, status: 'new', dueAt: deadlines.dueAt.toISOString(), agency, commune };
+    const created = { id: row.id, trackingCode, status: 'new', dueAt: deadlines.dueAt.toISOString(), agency, commune };
+    await extra.inTransaction?.(platformTrx(trx), created);
+    return created;
   });
 }
 

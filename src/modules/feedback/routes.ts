@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { claimOf, once } from '../../platform/idempotency/idempotency.js';
 import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
@@ -37,12 +38,17 @@ export function registerPublicRoutes(app: App, ctx: AppContext): void {
           tags,
           summary: 'Send a report: JSON, or multipart with a "report" JSON field and up to 5 "photos"',
           description: 'The JSON has the shape of NewReport: categoryCode, description, lat, lng, address?, attributes?, hideName?, contact?',
-          response: { 201: CreatedReport, 400: PROBLEM, 422: PROBLEM },
+          response: { 201: CreatedReport, 400: PROBLEM, 409: PROBLEM, 422: PROBLEM },
+          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ description: 'A retry with the same key returns the first answer (kept 24 h)' })) }),
         },
       },
       async (request, reply) => {
         const { input, photos } = await readReportRequest(request);
-        return reply.status(201).send(await createReport(ctx, request, input, photos));
+        // The form's outbox retries with the same Idempotency-Key: a retry returns the first answer.
+        const claim = claimOf(request, 'feedback.report.create', [JSON.stringify(input), ...photos.map((p) => p.buffer)]);
+        const result = await once(ctx.db, claim, 201, (remember) => createReport(ctx, request, input, photos, 'web', { inTransaction: remember }));
+        if (result.replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(result.statusCode).send(result.body);
       },
     );
   });

@@ -5,6 +5,7 @@ import type { AdminUnitTables } from '../admin-units/tables.js';
 import type { CalendarTables } from '../calendar/tables.js';
 import type { FileTables } from '../files/tables.js';
 import type { NotificationTables } from '../notifications/tables.js';
+import type { IdempotencyTables } from '../idempotency/tables.js';
 
 /** Every platform table. Modules extend it with their own tables via `db.withTables<…>()`. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     AdminUnitTables,
     CalendarTables,
     FileTables,
-    NotificationTables {}
+    NotificationTables,
+    IdempotencyTables {}

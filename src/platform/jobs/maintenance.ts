@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext, AppModule } from '../http/module.js';
+import { purgeIdempotencyKeys } from '../idempotency/idempotency.js';
 
 export const MAINTENANCE_JOB = 'platform.maintenance';
 /** Nightly at 02:30 Vietnam time, when the province's services are least used. */
@@ -8,6 +9,7 @@ export const MAINTENANCE_CRON = '30 2 * * *';
 export interface MaintenanceReport {
   expiredSessions: number;
   expiredResetTokens: number;
+  expiredIdempotencyKeys: number;
   vacuumed: boolean;
 }
 
@@ -21,6 +23,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
   const now = new Date();
   const sessions = await ctx.db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst();
   const resets = await ctx.db.deleteFrom('password_resets').where('expires_at', '<', now).executeTakeFirst();
+  const expiredIdempotencyKeys = await purgeIdempotencyKeys(ctx.db, now);
   let vacuumed = false;
   if (ctx.database.engine === 'pglite') {
     // VACUUM refuses to run inside a transaction block; these run as single statements.
@@ -31,6 +34,7 @@ export async function runMaintenance(ctx: AppContext): Promise<MaintenanceReport
   const report: MaintenanceReport = {
     expiredSessions: Number(sessions.numDeletedRows),
     expiredResetTokens: Number(resets.numDeletedRows),
+    expiredIdempotencyKeys,
     vacuumed,
   };
   ctx.log.info({ maintenance: report }, 'nightly maintenance done');
