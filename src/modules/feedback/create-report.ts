@@ -12,6 +12,7 @@ import { reportDeadlines } from './deadlines.js';
 import { checkAttributes } from './attributes.js';
 import type { NewReport } from './schemas.js';
 import { countReceived } from './stats/record.js';
+import { autoFollowReporter } from './subscriptions/index.js';
 
 export const MAX_PHOTOS = 5;
 
@@ -103,6 +104,8 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
     }
     await countReceived(trx, { agency_id: agencyId, commune_code: communeCode, category_code: category.code, created_at: now });
     await trx.insertInto('feedback_report_events').values({ report_id: row.id, kind: 'received', public: true, actor_user_id: reporter?.id ?? null, actor_label: 'reporter', agency_id: agencyId, data: JSON.stringify({ source, agencyId }) }).execute();
+    // The reporter hears about their own report (web only: an Open311 client keeps its own alerts).
+    if (source === 'web') await autoFollowReporter(trx, ctx, { id: row.id, trackingCode, categoryVi: category.name_vi, categoryEn: category.name_en }, { userId: reporter?.id ?? null, email: reporter?.email ?? input.contact?.email ?? null });
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.create', targetType: 'feedback_report', targetId: row.id, subjectUserId: reporter?.id ?? null, ip: request.ip, requestId: String(request.id), details: { trackingCode, categoryCode: category.code, agencyId } });
     const agency = await trx.selectFrom('agencies').select(['id', 'name']).where('id', '=', agencyId).executeTakeFirstOrThrow();
     const commune = await trx.selectFrom('admin_units').select(['code', 'name']).where('code', '=', communeCode).executeTakeFirstOrThrow();

@@ -1,9 +1,16 @@
 import type { Migration } from 'kysely/migration';
-import type { App, AppContext } from '../../../platform/http/module.js';
+import type { AppContext } from '../../../platform/http/module.js';
+import { DIGEST_CRON, DIGEST_JOB, runDigests } from './digest.js';
 
-/** E-mail subscriptions to one report (its followers), a category or a commune. */
+export { registerSubscriptionRoutes } from './routes.js';
+export { autoFollowReporter } from './follow.js';
+
+/**
+ * E-mail subscriptions to one report (its followers), a category or a commune. The table comes with
+ * the feedback module's migration 202612011000; nothing more is needed.
+ */
 export const subscriptionMigrations: Record<string, Migration> = {};
 
-export function registerSubscriptionRoutes(_app: App, _ctx: AppContext): void {}
-
-export async function registerSubscriptionJobs(_ctx: AppContext): Promise<void> {}
+export async function registerSubscriptionJobs(ctx: AppContext): Promise<void> {
+  ctx.jobs.register(DIGEST_JOB, async () => void (await runDigests(ctx)), { cron: DIGEST_CRON });
+}
