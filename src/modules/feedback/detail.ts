@@ -1,18 +1,18 @@
 import type { FastifyRequest } from 'fastify';
-import type { Static } from 'typebox';
 import type { AppContext } from '../../platform/http/module.js';
 import { actorOf } from '../../platform/http/access.js';
 import { errors } from '../../platform/http/errors.js';
 import { feedbackDb } from './tables.js';
 import { photoUrlsOf, presentPublic, publicReportQuery } from './views.js';
 import { canRate, canReopen } from './reporter-actions.js';
-import type { ReportDetail } from './schemas.js';
+import { moderationOf, withModeration } from './moderation/visibility.js';
+import type { ModeratedReportDetailT } from './moderation/schemas.js';
 
 /**
  * One report with its timeline. The reporter and the handling agency's staff also see the contact
  * details and internal notes; staff reading a reporter's contact is recorded in the audit trail.
  */
-export async function reportDetail(ctx: AppContext, request: FastifyRequest, key: { id: string } | { trackingCode: string }): Promise<Static<typeof ReportDetail>> {
+export async function reportDetail(ctx: AppContext, request: FastifyRequest, key: { id: string } | { trackingCode: string }): Promise<ModeratedReportDetailT> {
   const db = feedbackDb(ctx.db);
   let query = publicReportQuery(db).select(['r.reporter_user_id', 'r.reporter_email', 'r.reporter_phone', 'r.result_text', 'r.rating_stars', 'r.rating_comment', 'r.resolved_at', 'r.closed_at']);
   query = 'id' in key ? query.where('r.id', '=', key.id) : query.where('r.tracking_code', '=', key.trackingCode);
@@ -41,7 +41,7 @@ export async function reportDetail(ctx: AppContext, request: FastifyRequest, key
       requestId: String(request.id),
     });
   }
-  return {
+  const detail = {
     ...presentPublic(row, photos.get(row.id) ?? []),
     timeline: events.map((e) => ({
       at: new Date(e.at).toISOString(),
@@ -56,4 +56,6 @@ export async function reportDetail(ctx: AppContext, request: FastifyRequest, key
     canReopen: isReporter && canReopen({ status: row.status, outcome: row.outcome, resolved_at: row.resolved_at, closed_at: row.closed_at, rating_stars: row.rating_stars }),
     reporter: isReporter || isHandler ? { name: row.reporter_name, phone: row.reporter_phone, email: row.reporter_email } : null,
   };
+  // Hidden content: placeholders for the public, the original with the reason for agency and reporter.
+  return withModeration(detail, await moderationOf(ctx.db, row.id), isReporter || isHandler, row.description);
 }

@@ -11,7 +11,9 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.js';
 import { normalizeNfc } from '../../platform/search/search-text.js';
 import { readFileBytes } from '../../platform/files/file-service.js';
 import { feedbackDb } from './tables.js';
-import { CategoryView, CreatedReport, NewReportBody, PublicReport, ReportDetail, type NewReport } from './schemas.js';
+import { CategoryView, CreatedReport, NewReportBody, PublicReport, type NewReport } from './schemas.js';
+import { ModeratedReportDetail } from './moderation/schemas.js';
+import { servablePhoto } from './moderation/photos.js';
 import { createReport, MAX_PHOTOS, type Photo } from './create-report.js';
 import { photoUrlsOf, presentPublic, publicReportQuery } from './views.js';
 import { reportDetail } from './detail.js';
@@ -85,26 +87,20 @@ export function registerPublicRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get('/api/v1/feedback/reports/:id', { config: { access: { public: true, scopes: ['open311'] } }, schema: { tags, summary: 'One report with its public timeline', params: Type.Object({ id: Uuid }), response: { 200: ReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { id: request.params.id }));
-  app.get('/api/v1/feedback/track/:trackingCode', { config: { access: { public: true } }, schema: { tags, summary: 'Follow a report by its tracking code', params: Type.Object({ trackingCode: Type.String({ pattern: '^PA-[0-9]{2}-[0-9]{6,}$' }) }), response: { 200: ReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { trackingCode: request.params.trackingCode }));
+  app.get('/api/v1/feedback/reports/:id', { config: { access: { public: true, scopes: ['open311'] } }, schema: { tags, summary: 'One report with its public timeline', params: Type.Object({ id: Uuid }), response: { 200: ModeratedReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { id: request.params.id }));
+  app.get('/api/v1/feedback/track/:trackingCode', { config: { access: { public: true } }, schema: { tags, summary: 'Follow a report by its tracking code', params: Type.Object({ trackingCode: Type.String({ pattern: '^PA-[0-9]{2}-[0-9]{6,}$' }) }), response: { 200: ModeratedReportDetail, 404: PROBLEM } } }, async (request) => reportDetail(ctx, request, { trackingCode: request.params.trackingCode }));
 
   app.get(
     '/api/v1/feedback/photos/:fileId',
-    { config: { access: { public: true } }, schema: { tags, summary: 'A report photo (re-encoded, no metadata); hidden photos are not served', params: Type.Object({ fileId: Uuid }) } },
+    { config: { access: { public: true } }, schema: { tags, summary: 'A report photo (re-encoded, no metadata); hidden photos only for the handling agency and the reporter', params: Type.Object({ fileId: Uuid }) } },
     async (request, reply) => {
-      const db = feedbackDb(ctx.db);
-      const photo = await db
-        .selectFrom('feedback_report_photos as p')
-        .innerJoin('feedback_reports as r', 'r.id', 'p.report_id')
-        .innerJoin('files as f', 'f.id', 'p.file_id')
-        .selectAll('f')
-        .where('p.file_id', '=', request.params.fileId)
-        .where('p.hidden_reason', 'is', null)
-        .where('r.hidden_reason', 'is', null)
-        .executeTakeFirst();
-      const bytes = photo ? await readFileBytes(ctx, photo) : undefined;
+      // Hidden photos only for the handling agency and the reporter, never kept by shared caches.
+      const photo = await servablePhoto(ctx, request.principal, request.params.fileId);
+      const bytes = photo ? await readFileBytes(ctx, photo.file) : undefined;
       if (!photo || !bytes) throw errors.notFound('Không tìm thấy ảnh.', 'No such photo.');
-      return reply.header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff').type(photo.mime).send(bytes);
+      // An hour, not a day: a photo hidden by a moderator leaves shared caches soon after.
+      const cache = photo.restricted ? 'private, no-store' : 'public, max-age=3600';
+      return reply.header('cache-control', cache).header('x-content-type-options', 'nosniff').type(photo.file.mime).send(bytes);
     },
   );
 }

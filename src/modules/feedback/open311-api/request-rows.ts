@@ -5,6 +5,7 @@ import { photoUrlsOf } from '../views.js';
 import { distanceMetres } from '../nearby.js';
 import type { RequestsQuery, ServiceRequestInput } from '../open311/index.js';
 import { absoluteUrl } from './context.js';
+import { HIDDEN_TEXT } from '../moderation/visibility.js';
 
 /** Reports as Open311 requests: only public fields (the views have no place for personal data). */
 function requestQuery(ctx: AppContext) {
@@ -80,7 +81,7 @@ function toInput(ctx: AppContext, r: Row, photoPaths: string[]): ServiceRequestI
     referredWithinProvince: r.outcome === 'not_ours' && r.transferred_to !== null,
     serviceCode: r.category_code,
     serviceName: { vi: r.name_vi, en: r.name_en },
-    description: hidden ? '' : r.description,
+    description: hidden ? HIDDEN_TEXT : r.description,
     agencyResponsible: { vi: r.agency_name, en: r.agency_name_en ?? r.agency_name },
     statusDetail: r.outcome_reason,
     requestedAt: r.created_at,
@@ -90,6 +91,8 @@ function toInput(ctx: AppContext, r: Row, photoPaths: string[]): ServiceRequestI
     address: r.address,
     lat: r.lat,
     long: r.lng,
-    mediaUrls: hidden ? [] : [...photoPaths.map((p) => absoluteUrl(ctx, p)), ...(r.media_urls ?? [])],
+    // Own photos are moderated one by one (photoUrlsOf leaves hidden ones out); addresses a client
+    // sent cannot be, so they go with the text when it is hidden.
+    mediaUrls: [...photoPaths.map((p) => absoluteUrl(ctx, p)), ...(hidden ? [] : (r.media_urls ?? []))],
   };
 }
