@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
-import type { App, AppContext } from '../../../platform/http/module.js';
 
-/** Response templates (mẫu trả lời): an agency's canned answers for frequent actions. */
+/**
+ * Response templates (mẫu trả lời): an agency's canned answers for frequent actions. The table
+ * comes with the feedback module's migration 202612011000; nothing to add here.
+ */
 export const templateMigrations: Record<string, Migration> = {};
 
-export function registerTemplateRoutes(_app: App, _ctx: AppContext): void {}
-
-export async function seedDemoTemplates(_ctx: AppContext): Promise<void> {}
+export { registerTemplateRoutes } from './routes.js';
+export { seedDemoTemplates } from './demo.js';
+export { PLACEHOLDERS } from './placeholders.js';
