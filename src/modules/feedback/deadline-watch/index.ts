@@ -1,9 +1,16 @@
-import type { Migration } from 'kysely/migration';
 import type { App, AppContext } from '../../../platform/http/module.js';
+import { registerDeadlineWatchJob } from './job.js';
+import { registerEscalatedRoute } from './routes.js';
 
 /** Reminders before a report's deadline and escalation to the supervising agency once it is overdue. */
-export const deadlineWatchMigrations: Record<string, Migration> = {};
+export { deadlineWatchMigrations } from './migrations.js';
+export { runDeadlineWatch, type DeadlineWatchOptions, type DeadlineWatchResult } from './run.js';
+export { DEADLINE_WATCH_JOB, DEADLINE_WATCH_CRON } from './job.js';
 
-export function registerDeadlineWatchRoutes(_app: App, _ctx: AppContext): void {}
+export function registerDeadlineWatchRoutes(app: App, ctx: AppContext): void {
+  registerEscalatedRoute(app, ctx);
+}
 
-export async function registerDeadlineWatchJobs(_ctx: AppContext): Promise<void> {}
+export async function registerDeadlineWatchJobs(ctx: AppContext): Promise<void> {
+  registerDeadlineWatchJob(ctx);
+}
