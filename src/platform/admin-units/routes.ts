@@ -1,12 +1,15 @@
+import { Type } from 'typebox';
 import type { App, AppContext } from '../http/module.js';
 import { actorOf } from '../http/access.js';
 import { errors } from '../http/errors.js';
 import { convertOldUnit } from './conversion.js';
 import { resolvePoint } from './resolve.js';
-import { childBoundaries, getAdminUnit, listChildren, searchUnits, unitBoundary, unitExists } from './queries.js';
+import { getAdminUnit, listChildren, searchUnits, unitBoundary, unitExists } from './queries.js';
 import { renameAdminUnit } from './rename.js';
+import { chooseEncoding, matchesEtag, preparedChildBoundaries } from './boundary-cache.js';
 import {
   AdminUnitDetail,
+  BoundariesQuery,
   BoundaryCollection,
   BoundaryFeature,
   CodeParams,
@@ -110,11 +113,28 @@ export function registerAdminUnitRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/v1/admin-units/:code/children/boundaries',
-    { config: READ, schema: { tags, summary: "Outlines of the unit's children (GeoJSON FeatureCollection)", params: CodeParams, response: { 200: BoundaryCollection, 404: PROBLEM } } },
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: "Outlines of the unit's children (GeoJSON FeatureCollection); `detail=light` is simplified for phones",
+        description:
+          'Sent gzip- or brotli-compressed when the client accepts it, with an ETag (If-None-Match → 304). ' +
+          '`light`: Douglas–Peucker at about 30 m keeping shared borders shared, coordinates to 5 decimals; about a tenth of the full size.',
+        params: CodeParams,
+        querystring: BoundariesQuery,
+        response: { 200: BoundaryCollection, 304: Type.Null({ description: 'Not modified (If-None-Match)' }), 404: PROBLEM },
+      },
+    },
     async (request, reply) => {
       if (!(await unitExists(ctx.db, request.params.code))) throw unitNotFound(request.params.code);
-      reply.header('cache-control', BOUNDARY_CACHE);
-      return childBoundaries(ctx.db, request.params.code);
+      const body = await preparedChildBoundaries(ctx.db, request.params.code, request.query.detail ?? 'full');
+      reply.header('cache-control', BOUNDARY_CACHE).header('etag', body.etag).header('vary', 'accept-encoding');
+      if (matchesEtag(request.headers['if-none-match'], body.etag)) return reply.status(304).send(null);
+      const encoding = chooseEncoding(request.headers['accept-encoding']);
+      reply.type('application/json; charset=utf-8');
+      if (encoding === 'identity') return reply.send(body.json);
+      return reply.header('content-encoding', encoding).send(await body.encoded(encoding));
     },
   );
 

@@ -78,4 +78,10 @@ const Feature = Type.Object({
 export const BoundaryFeature = Feature;
 export const BoundaryCollection = Type.Object({ type: Type.Literal('FeatureCollection'), features: Type.Array(Feature) });
 
+export const BoundariesQuery = StrictObject({
+  detail: Type.Optional(
+    Type.Union([Type.Literal('full'), Type.Literal('light')], { description: '`full` (default): the outlines as imported; `light`: simplified for phones (routing always uses the full ones)' }),
+  ),
+});
+
 export const RenameBody = StrictObject({ name: Type.String({ minLength: 2, maxLength: 120 }) });

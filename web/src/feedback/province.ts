@@ -11,9 +11,17 @@ export function useProvinceCode(): { code: string | null; loading: boolean } {
   return { code: committee.data?.items[0]?.adminUnitCode ?? null, loading: committee.loading };
 }
 
-/** The communes' outlines (large: only for pages that draw a map, and only when asked). */
+/** Phones and small tablets: the width below which pages lay out in one column. */
+export const isSmallScreen = () => typeof window.matchMedia === 'function' && !window.matchMedia('(min-width: 900px)').matches;
+
+/**
+ * The communes' outlines (only for pages that draw a map, and only when asked). Small screens get
+ * the light outlines: about 100 KB compressed instead of 1 MB, the same communes, borders within
+ * about 30 m — plenty for a phone; the server places a report with the full outlines anyway.
+ */
 export function useBoundaries(code: string | null, wanted: boolean) {
-  return useApi<BoundaryCollection>(code && wanted ? `/api/v1/admin-units/${code}/children/boundaries` : null);
+  const light = useMemo(isSmallScreen, []);
+  return useApi<BoundaryCollection>(code && wanted ? `/api/v1/admin-units/${code}/children/boundaries` : null, light ? { detail: 'light' } : undefined);
 }
 
 export interface Commune {
