@@ -3,11 +3,14 @@
  * because shared machines are noisy. Load runs from this process; servers run in child processes.
  *   requests/s of an authenticated API read (GET /api/v1/me with a session) ÷ a bare Fastify
  *   hello-world, on the embedded engine and on PostgreSQL; server memory idle and under load.
+ *   the feedback module on a database of a million reports (bench/feedback.ts).
+ * BENCH_ONLY=me or BENCH_ONLY=feedback runs one part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { benchFeedback } from './feedback.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -86,17 +89,21 @@ async function benchEngine(label: string, env: Record<string, string>, helloRps:
 }
 
 let helloIdle = 0;
-const hello = await startServer('hello', 3900);
-helloIdle = rssMiB(hello.child.pid!);
-const helloRun = await load('http://127.0.0.1:3900/hello');
-hello.child.kill('SIGTERM');
-console.log(`baseline: bare Fastify hello-world ${fmt(helloRun.rps)} req/s (${CONNECTIONS} connections, ${DURATION}s each)`);
+const only = process.env.BENCH_ONLY;
+if (only !== 'feedback') {
+  const hello = await startServer('hello', 3900);
+  helloIdle = rssMiB(hello.child.pid!);
+  const helloRun = await load('http://127.0.0.1:3900/hello');
+  hello.child.kill('SIGTERM');
+  console.log(`baseline: bare Fastify hello-world ${fmt(helloRun.rps)} req/s (${CONNECTIONS} connections, ${DURATION}s each)`);
 
-await benchEngine('embedded PGlite', {}, helloRun.rps);
-const serverUrl = await freshServerDatabase();
-if (serverUrl) await benchEngine('PostgreSQL', { DATABASE_URL: serverUrl }, helloRun.rps);
-else console.log(`PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped`);
+  await benchEngine('embedded PGlite', {}, helloRun.rps);
+  const serverUrl = await freshServerDatabase();
+  if (serverUrl) await benchEngine('PostgreSQL', { DATABASE_URL: serverUrl }, helloRun.rps);
+  else console.log(`PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped`);
 
-console.log('\n| figure | value | baseline (same run) | ratio |\n| --- | --- | --- | --- |');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log('\n| figure | value | baseline (same run) | ratio |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+if (only !== 'me') await benchFeedback();
 process.exit(0);
