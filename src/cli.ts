@@ -9,6 +9,8 @@ import { isRole } from './platform/identity/roles.js';
 import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importAdminUnits } from './platform/admin-units/area.js';
 import { generateDemoReports } from './modules/feedback/demo/generate.js';
+import { rebuildFeedbackStats } from './modules/feedback/stats/rebuild.js';
+import { feedbackDb, platformTrx } from './modules/feedback/tables.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -20,7 +22,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   audit:verify                              exit 0 if the audit chain is intact, 1 naming the first broken record
   backup FILE                               copy the embedded database to FILE (server: use pg_dump)
   restore FILE                              restore FILE into an empty DATA_DIR
-  feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)`;
+  feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)
+  feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -121,6 +124,22 @@ const commands: Record<string, Command> = {
         },
       });
       console.log(`Generated ${result.count} demo reports (${result.events} timeline events, seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`);
+      return 0;
+    });
+  },
+
+  async 'feedback:stats:rebuild'(config) {
+    return withDatabase(config, async ({ db }) => {
+      const started = Date.now();
+      const audit = new AuditTrail(db);
+      const result = await feedbackDb(db)
+        .transaction()
+        .execute(async (trx) => {
+          const counted = await rebuildFeedbackStats(trx);
+          await audit.record(platformTrx(trx), { actor: CLI_ACTOR, action: 'feedback.stats.rebuild', targetType: 'feedback_stats', details: { ...counted } });
+          return counted;
+        });
+      console.log(`Statistics rebuilt from ${result.reports} reports: ${result.rows} daily rows in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return 0;
     });
   },
