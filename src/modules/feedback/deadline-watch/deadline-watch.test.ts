@@ -165,6 +165,19 @@ test('a transfer gives a new deadline: the report is reminded and escalated agai
   assert.equal((await events(id, 'escalated')).length, 2);
 });
 
+test('a reopened report has a new deadline and is escalated again when that one passes', async () => {
+  const id = await newReport();
+  await act(id, { action: 'accept' });
+  await setClock(id, { due_at: new Date(NOW.getTime() - HOUR) });
+  assert.ok((await runDeadlineWatch(t.ctx, { now: NOW })).escalated.includes(id));
+  await act(id, { action: 'resolve', resultText: 'Đã vá ổ gà.' });
+  const reopen = await t.app.inject({ method: 'POST', url: `/api/v1/feedback/reports/${id}/reopen`, payload: { reason: 'Ổ gà vẫn còn nguyên.' }, headers: citizen.writeHeaders });
+  assert.equal(reopen.statusCode, 204, reopen.body);
+  await setClock(id, { due_at: new Date(NOW.getTime() - 30 * 60_000) });
+  assert.ok((await runDeadlineWatch(t.ctx, { now: NOW })).escalated.includes(id));
+  assert.deepEqual((await events(id, 'escalated')).map((e) => e.data.deadlineKind), ['resolve', 'resolve']);
+});
+
 test('accepting moves the clock to the resolution deadline, which is watched on its own', async () => {
   const id = await newReport();
   await setClock(id, { accept_due_at: new Date(NOW.getTime() + HOUR) });
