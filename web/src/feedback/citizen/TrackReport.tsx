@@ -10,9 +10,11 @@ import { useFeedbackT } from '../i18n/index.js';
 import { DueDate, Photos, StatusChip, Timeline } from '../status.js';
 import type { ReportDetail } from '../types.js';
 import { RateReport, ReopenReport } from './RateReopen.js';
+import { FollowReport } from './FollowReport.js';
+import type { User } from '../../lib/session.js';
 
 /** Following one report by its tracking code: where it is, who handles it, by when, and the result. */
-export function TrackReport({ code }: { code: string }) {
+export function TrackReport({ code, user }: { code: string; user?: User | null | undefined }) {
   const t = useFeedbackT();
   const pick = useBilingual();
   useTitle(t('track.title', { code }));
@@ -110,6 +112,7 @@ export function TrackReport({ code }: { code: string }) {
               <p>{[r.reporter.name, r.reporter.phone, r.reporter.email].filter(Boolean).join(' · ') || '—'}</p>
             </section>
           )}
+          <FollowReport reportId={r.id} user={user} />
           <section class="card stack" aria-labelledby="fb-timeline">
             <h2 id="fb-timeline">{t('track.timeline')}</h2>
             <Timeline entries={r.timeline} />
