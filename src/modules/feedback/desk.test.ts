@@ -149,7 +149,7 @@ test('the counts agree with the queue: open, overdue, unassigned and mine', asyn
   const items: Array<{ overdue: boolean; assignee: { id: string } | null }> = [];
   let cursor: string | null = null;
   do {
-    const page = (await get(`/api/v1/feedback/queue?limit=200${cursor ? `&cursor=${cursor}` : ''}`, officer)).json();
+    const page: { items: typeof items; nextCursor: string | null } = (await get(`/api/v1/feedback/queue?limit=200${cursor ? `&cursor=${cursor}` : ''}`, officer)).json();
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -195,7 +195,7 @@ async function photo(exif = true): Promise<Buffer> {
 
 function multipart(action: Record<string, unknown>, files: Array<{ name: string; data: Buffer; type: string }>) {
   const boundary = '----desk';
-  const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="action"\r\n\r\n${JSON.stringify(action)}\r\n`)];
+  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="action"\r\n\r\n${JSON.stringify(action)}\r\n`)];
   for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { ...officer.writeHeaders, 'content-type': `multipart/form-data; boundary=${boundary}` } };

@@ -4,8 +4,11 @@ import { useLang } from '../../lib/i18n.js';
 import { SelectField, TextField } from '../../ui/Field.js';
 import { fieldError, ProblemBox } from '../../ui/Problem.js';
 import { act, type ActionInput } from '../api.js';
+import type { DraftPhoto } from '../draft.js';
 import { useDeskT } from '../i18n/desk.js';
+import { PhotoPicker } from '../PhotoPicker.js';
 import type { ActionName, CloseOutcome, ReportDetail, ReportStatus } from '../types.js';
+import { fillTemplate, type ResponseTemplate, type TemplateAction } from './desk-api.js';
 
 export interface AgencyOption {
   id: string;
@@ -23,9 +26,32 @@ const ALLOWED_FROM: Record<Exclude<ActionName, 'note'>, ReportStatus[]> = {
 };
 const ONE_CLICK = new Set<ActionName>(['accept', 'start']);
 const collator = new Intl.Collator('vi');
+const MAX_RESULT_PHOTOS = 5;
+
+/** Fills the action's text from one of the agency's or the province's templates (mẫu trả lời). */
+function TemplatePicker({ id, templates, action, report, onPick }: { id: string; templates: ResponseTemplate[]; action: TemplateAction; report: ReportDetail; onPick(text: string): void }) {
+  const t = useDeskT();
+  const [value, setValue] = useState('');
+  const list = templates.filter((x) => x.action === action);
+  if (list.length === 0) return null;
+  return (
+    <SelectField
+      id={id}
+      label={t('template.label')}
+      hint={t('template.hint')}
+      value={value}
+      onValue={(v) => {
+        setValue(v);
+        const chosen = list.find((x) => x.id === v);
+        if (chosen) onPick(fillTemplate(chosen.body, report));
+      }}
+      options={[{ value: '', label: t('template.choose') }, ...list.map((x) => ({ value: x.id, label: x.title }))]}
+    />
+  );
+}
 
 /** The officer's actions on a report: one-click ones, and those that need a reason or a result. */
-export function Actions({ report, agencies, onDone }: { report: ReportDetail; agencies: AgencyOption[]; onDone(): void }) {
+export function Actions({ report, agencies, templates = [], onDone }: { report: ReportDetail; agencies: AgencyOption[]; templates?: ResponseTemplate[]; onDone(): void }) {
   const t = useDeskT();
   const { lang } = useLang();
   const [chosen, setChosen] = useState<ActionName | null>(null);
@@ -35,6 +61,7 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
   const [agencyId, setAgencyId] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
   const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<DraftPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
   const [done, setDone] = useState<string | null>(null);
@@ -46,12 +73,13 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
     setError(undefined);
     setDone(null);
     try {
-      await act(report.id, input);
+      await act(report.id, input, input.action === 'resolve' ? photos : []);
       setDone(t(`done.${input.action}`));
       setChosen(null);
       setReason('');
       setResultText('');
       setNote('');
+      setPhotos([]);
       onDone();
     } catch (e) {
       setError(asApiError(e));
@@ -105,6 +133,7 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
       </div>
       {chosen && (
         <form class="form stack fb-action-form" onSubmit={submit} aria-label={t(`action.${chosen}`)}>
+          {chosen === 'resolve' && <TemplatePicker key="resolve" id="fb-template-resolve" templates={templates} action="resolve" report={report} onPick={setResultText} />}
           {chosen === 'resolve' && (
             <div class="field">
               <label for="fb-result">{t('field.resultText')}</label>
@@ -113,6 +142,7 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
               {err('resultText') && <span class="field__error">{err('resultText')}</span>}
             </div>
           )}
+          {chosen === 'resolve' && <PhotoPicker id="fb-result-photos" photos={photos} max={MAX_RESULT_PHOTOS} onChange={setPhotos} legend={t('field.resultPhotos')} hint={t('field.resultPhotosHint')} />}
           {chosen === 'close' && (
             <SelectField id="fb-outcome" label={t('field.outcome')} value={outcome} onValue={(v) => setOutcome(v as CloseOutcome)} options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
           )}
@@ -120,6 +150,7 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
           {chosen === 'transfer' && (
             <SelectField id="fb-agency" label={t('field.agency')} value={agencyId} onValue={setAgencyId} required options={[{ value: '', label: t('field.agencyChoose') }, ...targets.map((a) => ({ value: a.id, label: a.name }))]} />
           )}
+          {(chosen === 'refuse' || chosen === 'transfer' || (chosen === 'close' && outcome !== 'fixed')) && <TemplatePicker key={chosen} id={`fb-template-${chosen}`} templates={templates} action={chosen} report={report} onPick={setReason} />}
           {(chosen === 'refuse' || chosen === 'transfer' || (chosen === 'close' && outcome !== 'fixed')) && (
             <div class="field">
               <label for="fb-reason">{t('field.reason')}</label>
@@ -145,6 +176,7 @@ export function Actions({ report, agencies, onDone }: { report: ReportDetail; ag
           if (note.trim()) void run({ action: 'note', note: note.trim() });
         }}
       >
+        <TemplatePicker id="fb-template-note" templates={templates} action="note" report={report} onPick={setNote} />
         <div class="field">
           <label for="fb-note">{t('field.note')}</label>
           <span class="field__hint">{t('field.noteHint')}</span>

@@ -13,6 +13,9 @@ import { useFeedbackT } from '../i18n/index.js';
 import { DueDate, Photos, StatusChip, Timeline } from '../status.js';
 import type { ReportDetail } from '../types.js';
 import { Actions, type AgencyOption } from './Actions.js';
+import { ModerationPanel } from './ModerationPanel.js';
+import { Assignment } from './Assignment.js';
+import { HANDLER_ROLES, type Handling, type ResponseTemplate } from './desk-api.js';
 
 /**
  * One report at the desk: what, where, who reported it (the server records this view in the
@@ -24,10 +27,22 @@ export function ReportDesk({ id, user }: { id: string; user: User }) {
   const pick = useBilingual();
   const report = useApi<ReportDetail>(`${BASE}/reports/${encodeURIComponent(id)}`);
   const agencies = useApi<Page<AgencyOption>>('/api/v1/agencies', { limit: 200 });
+  const handling = useApi<Handling>(`${BASE}/reports/${encodeURIComponent(id)}/handling`);
+  const handler = HANDLER_ROLES.includes(user.role);
+  const templates = useApi<{ items: ResponseTemplate[] }>(handler ? `${BASE}/templates` : null);
   const r = report.data;
   useTitle(r ? t('desk.title', { code: r.trackingCode }) : t('queue.title'));
   const names = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.id, a.name])), [agencies.data]);
-  const mine = !!r && (user.role === 'system_admin' || r.agencyId === user.agencyId);
+  const mine = !!r && handler && (user.role === 'system_admin' || r.agencyId === user.agencyId);
+  const reload = () => {
+    report.reload();
+    handling.reload();
+  };
+  // Assignment entries are internal; the shared timeline does not name them, so the desk does.
+  const timeline = useMemo(
+    () => (r?.timeline ?? []).map((e) => (e.kind === 'assign' || e.kind === 'unassign' ? { ...e, kind: t(`timeline.${e.kind}`), public: false, text: typeof e.data?.assigneeName === 'string' ? e.data.assigneeName : undefined } : e)),
+    [r, t],
+  );
 
   return (
     <div class="stack fb-desk">
@@ -102,11 +117,13 @@ export function ReportDesk({ id, user }: { id: string; user: User }) {
                 <p class="small muted">{r.reporterDisplayName ? t('desk.namePublic', { name: r.reporterDisplayName }) : t('desk.nameHidden')}</p>
                 <p class="small muted">{t('desk.audited')}</p>
               </section>
-              {mine ? <Actions report={r} agencies={agencies.data?.items ?? []} onDone={report.reload} /> : <p class="alert alert--info">{t('desk.notMine')}</p>}
+              {handling.data && <Assignment report={r} user={user} handling={handling.data} onChanged={reload} />}
+              {mine ? <Actions report={r} agencies={agencies.data?.items ?? []} templates={templates.data?.items ?? []} onDone={reload} /> : <p class="alert alert--info">{handler ? t('desk.notMine') : t('desk.readOnly')}</p>}
+              {mine && <ModerationPanel report={r} onDone={reload} />}
             </div>
             <section class="card stack fb-desk__timeline" aria-labelledby="fb-desk-timeline">
               <h2 id="fb-desk-timeline">{tf('track.timeline')}</h2>
-              <Timeline entries={r.timeline} agencyName={(a) => names.get(a)} />
+              <Timeline entries={timeline} agencyName={(a) => names.get(a)} />
             </section>
           </div>
         </>
