@@ -9,7 +9,7 @@ export async function jpeg(colour: string): Promise<Buffer> {
 /** Sends a report as multipart with the given photos; returns `{id, trackingCode}`. */
 export async function sendReport(t: TestPlatform, report: Record<string, unknown>, photos: Buffer[] = [], headers: Record<string, string> = {}): Promise<{ id: string; trackingCode: string }> {
   const boundary = '----moderation';
-  const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`)];
+  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="report"\r\n\r\n${JSON.stringify(report)}\r\n`)];
   photos.forEach((photo, i) => {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="p${i}.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), photo, Buffer.from('\r\n'));
   });
