@@ -1,10 +1,11 @@
 import { useCatalog, type Catalog } from '../lib/i18n.js';
 import { formatDate, formatNumber } from '../lib/format.js';
 import { mount } from '../lib/mount.js';
-import { usePath, useTitle } from '../lib/router.js';
+import { Link, usePath, useTitle } from '../lib/router.js';
 import { OFFICER_ROLES, type User } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { NotFound, RequireRole, useSession } from '../ui/Guard.js';
+import type { QueueCounts } from '../feedback/officer/desk-api.js';
 import { PageHead } from '../ui/Field.js';
 import { Shell } from '../ui/Shell.js';
 import { vi, type OfficerMessages } from './i18n/vi.js';
@@ -21,7 +22,14 @@ function Queue({ user }: { user: User }) {
   const t = useOfficerT();
   useTitle(t('queue.title'));
   const agency = useApi<{ name: string }>(user.agencyId ? `/api/v1/agencies/${user.agencyId}` : null);
-  const stats = [t('queue.open'), t('queue.dueToday'), t('queue.overdue')];
+  // Officers count their agency's reports; leaders and system admins the whole province's.
+  const counts = useApi<QueueCounts>(user.agencyId || user.role === 'leader' || user.role === 'system_admin' ? '/api/v1/feedback/queue/counts' : null);
+  const c = counts.data;
+  const stats = [
+    { label: t('queue.open'), value: c?.open },
+    { label: t('queue.dueToday'), value: c?.dueToday },
+    { label: t('queue.overdue'), value: c?.overdue, tone: c?.overdue ? 'stat--late' : '' },
+  ];
   return (
     <div class="stack">
       <PageHead title={t('queue.title')} lead={t('queue.lead', { name: user.fullName })} />
@@ -35,17 +43,21 @@ function Queue({ user }: { user: User }) {
           {t('queue.stats')}
         </h2>
         <ul class="grid plain-list">
-          {stats.map((label) => (
-            <li key={label} class="card stat">
-              <span class="stat__value">{formatNumber(0)}</span>
-              <span class="stat__label">{label}</span>
+          {stats.map((s) => (
+            <li key={s.label} class={`card stat ${s.tone ?? ''}`}>
+              <span class="stat__value">{s.value === undefined ? '—' : formatNumber(s.value)}</span>
+              <span class="stat__label">{s.label}</span>
             </li>
           ))}
         </ul>
       </section>
-      <section class="card stack" aria-labelledby="queue-empty">
-        <h2 id="queue-empty">{t('queue.empty')}</h2>
-        <p class="muted">{t('queue.modulesLater')}</p>
+      <section class="card stack" aria-labelledby="queue-feedback">
+        <h2 id="queue-feedback">{t('queue.feedbackTitle')}</h2>
+        <p>{c && c.open === 0 ? t('queue.empty') : t('queue.feedbackLead')}</p>
+        <p>
+          <Link href="/can-bo/phan-anh">{t('queue.feedbackLink')}</Link>
+        </p>
+        <p class="muted small">{t('queue.modulesLater')}</p>
       </section>
     </div>
   );
