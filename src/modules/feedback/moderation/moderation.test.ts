@@ -30,7 +30,7 @@ async function roadReport(photos: Buffer[] = [], who: SignedIn = citizen) {
 const moderate = (id: string, body: Record<string, unknown>, who: SignedIn = officer) => t.app.inject({ method: 'POST', url: `/api/v1/feedback/reports/${id}/moderation`, headers: who.writeHeaders, payload: body });
 const get = (url: string, who?: SignedIn) => t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
 
-/** Every public output that carries a report's text: web JSON list, detail, track; Open311 JSON and XML. */
+/** Every public output that carries a report's text: web JSON list, detail, track; Open311 JSON and XML; feeds. */
 async function publicBodies(r: { id: string; trackingCode: string }): Promise<string[]> {
   const urls = [
     '/api/v1/feedback/reports?limit=200',
@@ -40,6 +40,8 @@ async function publicBodies(r: { id: string; trackingCode: string }): Promise<st
     `/open311/v2/requests/${r.trackingCode}.xml`,
     '/open311/v2/requests.json?service_code=hu-hong-duong',
     '/open311/v2/requests.xml?service_code=hu-hong-duong',
+    '/api/v1/feedback/feeds/reports.atom?category=hu-hong-duong',
+    '/api/v1/feedback/feeds/reports.rss?category=hu-hong-duong',
   ];
   return Promise.all(
     urls.map(async (url) => {
@@ -50,7 +52,7 @@ async function publicBodies(r: { id: string; trackingCode: string }): Promise<st
   );
 }
 
-test('a hidden description is in no public output (web list, detail, track, Open311 JSON and XML), which show a placeholder', async () => {
+test('a hidden description is in no public output (web list, detail, track, Open311 JSON and XML, feeds), which show a placeholder', async () => {
   const r = await roadReport();
   assert.ok((await publicBodies(r)).every((body) => body.includes(r.secret)), 'visible before hiding');
   const res = await moderate(r.id, { target: 'description', hidden: true, reason: 'Ngôn từ xúc phạm' });
