@@ -4,12 +4,11 @@ import type { FeedbackTrx } from '../tables.js';
 export interface MergedReporter {
   id: string;
   reporter_user_id: string | null;
-  reporter_email: string | null;
 }
 
 /**
  * Moves the followers (report-scope subscriptions) of a merged duplicate to the report it was merged
- * into, and makes the duplicate's reporter a follower too. An address already following the target
+ * into, and makes the duplicate's signed-in reporter a follower too. An address already following the target
  * keeps its own row (the unique index is on lower(email)); a confirmation carries over. Moved rows
  * are marked as having seen the target's history up to `seenUpTo`, so they hear about the merge and
  * what follows, not everything before it. Returns how many addresses newly follow the target.
@@ -32,11 +31,10 @@ export async function carryFollowers(trx: FeedbackTrx, from: MergedReporter, toI
     onTarget.set(sub.email.toLowerCase(), { id: sub.id, email: sub.email, confirmed_at: sub.confirmed_at });
     added += 1;
   }
-  const email = await reporterEmail(trx, from);
+  const email = await accountEmail(trx, from);
   if (email && !onTarget.has(email.toLowerCase())) {
-    // Confirmed at once: the reporter gave this address to hear about this very problem, and the
-    // merge only changes which record tells its story. Unconfirmed, they would hear nothing more
-    // about their own report. Every message the subscriptions part sends carries an unsubscribe link.
+    // Confirmed at once, as the subscriptions part does for a signed-in reporter following their own
+    // report: the account's own address, and this is still their problem, told by another record.
     await trx
       .insertInto('feedback_subscriptions')
       .values({ email, user_id: from.reporter_user_id, scope: 'report', report_id: toId, category_code: null, commune_code: null, token_hash: newTokenHash(), confirmed_at: new Date(), last_event_id: seenUpTo })
@@ -46,16 +44,20 @@ export async function carryFollowers(trx: FeedbackTrx, from: MergedReporter, toI
   return added;
 }
 
-/** The account's address when the reporter was signed in, else the one typed in the report. */
-async function reporterEmail(trx: FeedbackTrx, report: MergedReporter): Promise<string | null> {
-  if (report.reporter_user_id) {
-    const user = await trx.selectFrom('users').select('email').where('id', '=', report.reporter_user_id).executeTakeFirst();
-    if (user) return user.email;
-  }
-  return report.reporter_email;
+/**
+ * Only a signed-in reporter's account address is added. An address merely typed into the report form
+ * is not: it was never shown to belong to the reporter (the subscriptions part asks for confirmation
+ * for that reason), and confirming it here would let anyone send digests to a stranger's mailbox with
+ * a report an officer then merges. Such a reporter's own follow row, if any, moved above with the
+ * others and keeps its state (confirmed or waiting for the link).
+ */
+async function accountEmail(trx: FeedbackTrx, report: MergedReporter): Promise<string | null> {
+  if (!report.reporter_user_id) return null;
+  const user = await trx.selectFrom('users').select('email').where('id', '=', report.reporter_user_id).executeTakeFirst();
+  return user?.email ?? null;
 }
 
-/** A fresh token whose plain value is not kept: the subscriptions part issues links by replacing it. */
+/** A fresh token whose plain value is not kept: the subscriptions digest stores and mails a new one. */
 function newTokenHash(): string {
   return createHash('sha256').update(randomBytes(32).toString('base64url')).digest('hex');
 }

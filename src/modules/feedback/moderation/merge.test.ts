@@ -80,6 +80,22 @@ test('a merge moves the followers without duplicates, makes the reporter a follo
   assert.equal(notice?.link, `/phan-anh/${target.trackingCode}`, 'the reporter is told where to follow');
 });
 
+test('a signed-in reporter follows the target, confirmed; an address only typed into the form is never confirmed by a merge', async () => {
+  const target = await road();
+  const byAccount = await road([], citizen.writeHeaders);
+  // Without the follow row the reporter would have from the report itself, the merge adds one.
+  await db().deleteFrom('feedback_subscriptions').where('report_id', '=', byAccount.id).execute();
+  assert.equal((await merge(byAccount.id, { intoTrackingCode: target.trackingCode })).json().followersMoved, 1);
+  const citizenRow = await db().selectFrom('feedback_subscriptions').select(['user_id', 'confirmed_at']).where('report_id', '=', target.id).executeTakeFirstOrThrow();
+  assert.equal(citizenRow.user_id, citizen.userId);
+  assert.ok(citizenRow.confirmed_at);
+
+  const typed = await sendReport(t, { categoryCode: 'hu-hong-duong', description: 'Ổ gà sâu trước cổng trường học.', ...centre, contact: { email: 'nguoila@example.vn' } });
+  assert.equal((await merge(typed.id, { intoTrackingCode: target.trackingCode })).statusCode, 200);
+  const stranger = await db().selectFrom('feedback_subscriptions').select('confirmed_at').where('report_id', '=', target.id).where('email', '=', 'nguoila@example.vn').execute();
+  assert.ok(stranger.every((row) => row.confirmed_at === null), 'at most the unconfirmed follow row of the report itself, moved');
+});
+
 test('a merged follower has seen the target\'s history up to the merge, so it hears of the merge and what follows', async () => {
   const target = await road();
   const duplicate = await road();

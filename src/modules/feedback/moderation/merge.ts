@@ -17,7 +17,7 @@ async function lockPair(trx: FeedbackTrx, duplicateId: string, intoCode: string)
   // Both rows locked in id order, so two merges crossing each other wait instead of deadlocking.
   const rows = await trx
     .selectFrom('feedback_reports')
-    .select(['id', 'tracking_code', 'status', 'agency_id', 'duplicate_of', 'reporter_user_id', 'reporter_email', 'media_urls'])
+    .select(['id', 'tracking_code', 'status', 'agency_id', 'duplicate_of', 'reporter_user_id', 'media_urls'])
     .where('id', 'in', ids)
     .orderBy('id')
     .forUpdate()
