@@ -102,7 +102,7 @@ function HidePanel({ report, moderation, onDone }: { report: ReportDetail; moder
         {items.map((item) => (
           <li key={item.key} class="stack fb-moderation__item">
             <div class="row">
-              {item.url && <img src={item.url} alt={item.label} width={96} height={72} loading="lazy" decoding="async" class="fb-moderation__thumb" />}
+              {item.url && <img src={item.url} alt="" width={96} height={72} loading="lazy" decoding="async" class="fb-moderation__thumb" />}
               <strong>{item.label}</strong>
               <span class={`badge ${item.mark.hidden ? 'badge--warn' : 'badge--ok'}`}>{item.mark.hidden ? t('mod.hidden') : t('mod.public')}</span>
               {item.mark.hidden ? (
