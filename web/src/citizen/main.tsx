@@ -9,6 +9,7 @@ import { Register } from './pages/Register.js';
 import { ForgotPassword, ResetPassword } from './pages/PasswordReset.js';
 import { Profile } from './pages/Profile.js';
 import { FeedbackPages, isFeedbackPath } from '../feedback/citizen/lazy.js';
+import { FeedbackStats, isStatsPath } from '../feedback/stats/lazy.js';
 import { resumeOutbox } from '../feedback/boot.js';
 import './citizen.css';
 
@@ -22,6 +23,7 @@ function App() {
   const nav = [
     { href: '/', label: t('nav.home') },
     { href: '/phan-anh', label: t('nav.feedback') },
+    { href: '/phan-anh/thong-ke', label: t('nav.feedbackStats') },
   ];
   if (user) nav.push({ href: '/ca-nhan', label: t('nav.profile') });
   else if (user === null) nav.push({ href: '/dang-nhap', label: t('nav.signIn') }, { href: '/dang-ky', label: t('nav.register') });
@@ -33,7 +35,7 @@ function App() {
       {path === '/quen-mat-khau' && <ForgotPassword />}
       {path === '/dat-lai-mat-khau' && <ResetPassword />}
       {path === '/ca-nhan' && <RequireRole session={session} roles="*">{(u) => <Profile user={u} />}</RequireRole>}
-      {isFeedbackPath(path) && <FeedbackPages path={path} user={user} />}
+      {isFeedbackPath(path) && (isStatsPath(path) ? <FeedbackStats /> : <FeedbackPages path={path} user={user} />)}
       {!PATHS.includes(path) && !isFeedbackPath(path) && <NotFound />}
     </Shell>
   );

@@ -4,6 +4,7 @@ import type { CitizenMessages } from './vi.js';
 export const en: CitizenMessages = {
   'nav.home': 'Home',
   'nav.feedback': 'Reports',
+  'nav.feedbackStats': 'Statistics',
   'nav.profile': 'My account',
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',

@@ -2,6 +2,7 @@
 export const vi = {
   'nav.home': 'Trang chủ',
   'nav.feedback': 'Phản ánh',
+  'nav.feedbackStats': 'Thống kê',
   'nav.profile': 'Trang cá nhân',
   'nav.signIn': 'Đăng nhập',
   'nav.register': 'Đăng ký',

@@ -12,6 +12,7 @@ import { useBoundaries, useCommunes, useProvinceCode } from '../province.js';
 import { DueDate, ownPhotos, statusLabel, StatusChip, statusTone } from '../status.js';
 import type { Category, PublicReport } from '../types.js';
 import { OutboxPanel } from './OutboxPanel.js';
+import { AreaFollow } from './AreaFollow.js';
 
 const STATUSES = ['new', 'accepted', 'in_progress', 'resolved', 'closed'] as const;
 const wide = () => typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 900px)').matches;
@@ -54,9 +55,14 @@ export function ReportList() {
         title={t('list.title')}
         lead={t('list.lead')}
         actions={
-          <Link class="btn" href="/phan-anh/gui">
-            {t('list.new')}
-          </Link>
+          <>
+            <Link class="btn" href="/phan-anh/gui">
+              {t('list.new')}
+            </Link>
+            <Link class="btn btn--secondary" href="/phan-anh/thong-ke">
+              {t('list.stats')}
+            </Link>
+          </>
         }
       />
       <OutboxPanel />
@@ -141,6 +147,12 @@ export function ReportList() {
           </button>
         )}
       </section>
+      <AreaFollow
+        categoryCode={categoryCode}
+        communeCode={communeCode}
+        categoryName={pick(categories.data?.items.find((c) => c.code === categoryCode)?.name)}
+        communeName={communes.find((c) => c.code === communeCode)?.name ?? ''}
+      />
     </div>
   );
 }

@@ -30,6 +30,7 @@ export const en: FeedbackMessages = {
   'list.title': 'Field reports',
   'list.lead': 'Reports from citizens and businesses and how they were handled, open to everyone. Reporters’ phone numbers and e-mail addresses are never published.',
   'list.new': 'Report a problem',
+  'list.stats': 'Handling statistics',
   'list.lookup': 'Look up a report by its tracking code',
   'list.code': 'Tracking code',
   'list.lookupGo': 'Look up',

@@ -28,6 +28,7 @@ export const vi = {
   'list.title': 'Phản ánh hiện trường',
   'list.lead': 'Phản ánh của người dân, doanh nghiệp và kết quả xử lý, công khai cho mọi người. Số điện thoại và thư điện tử của người gửi không bao giờ được công khai.',
   'list.new': 'Gửi phản ánh',
+  'list.stats': 'Thống kê kết quả xử lý',
   'list.lookup': 'Tra cứu phản ánh theo mã',
   'list.code': 'Mã phản ánh',
   'list.lookupGo': 'Tra cứu',
