@@ -84,6 +84,11 @@ test('the statistics page on a phone shows the province figures and sortable tab
     // Nothing wider than the phone.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 360 px');
     await screenshot(page, 'visitor', 'feedback-stats');
+    // The same page on a wide screen: a real table, sortable from its headings.
+    await page.setViewportSize(WALL);
+    await page.getByRole('button', { name: /Đúng hạn/ }).click();
+    assert.equal(await page.locator('th[aria-sort="descending"]').textContent(), 'Đúng hạn▼');
+    await screenshot(page, 'visitor', 'feedback-stats');
     await closing(session, 'statistics page');
   } finally {
     await session.context.close();

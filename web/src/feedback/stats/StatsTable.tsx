@@ -44,7 +44,7 @@ export function StatsTable({ group, items }: { group: GroupBy; items: StatsItem[
           ))}
         </select>
         <button type="button" class="btn btn--secondary btn--small" onClick={() => setSort((s) => ({ ...s, descending: !s.descending }))}>
-          {sort.descending ? t('table.sortDesc') : t('table.sortAsc')}
+          {t('table.reverse', { order: sort.descending ? t('table.sortDesc') : t('table.sortAsc') })}
         </button>
       </div>
       <div class="table-wrap" tabIndex={0} role="region" aria-label={caption}>
@@ -94,15 +94,19 @@ function Row({ item, name, most }: { item: StatsItem; name: string; most: number
         {name}
       </td>
       <td data-label={t('table.received')} class="num">
-        {formatCount(item.received)}
-        <Bar share={item.received / most} />
+        <span class="st-cell">
+          {formatCount(item.received)}
+          <Bar share={item.received / most} />
+        </span>
       </td>
       <td data-label={t('table.resolved')} class="num">
         {formatCount(item.resolved)}
       </td>
       <td data-label={t('table.onTime')} class="num">
-        {rate ?? <None />}
-        {item.onTimeRate !== null && <Bar share={item.onTimeRate} tone="ok" />}
+        <span class="st-cell">
+          {rate ?? <None />}
+          {item.onTimeRate !== null && <Bar share={item.onTimeRate} tone="ok" />}
+        </span>
       </td>
       <td data-label={t('table.median')} class="num">
         {days === null ? <None /> : days.over30 ? t('fig.over30') : t('fig.daysShort', { n: days.text })}
