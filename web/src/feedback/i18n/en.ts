@@ -44,7 +44,7 @@ export const en: FeedbackMessages = {
   'list.mapTitle': 'Map',
   'list.showMap': 'Show the map',
   'list.hideMap': 'Hide the map',
-  'list.mapNote': 'The map downloads the commune boundaries (heavy on a mobile connection).',
+  'list.mapNote': 'The map downloads the commune boundaries (a light version for phones, about 100 KB).',
   'list.caption': 'Latest reports',
   'list.empty': 'No report matches.',
   'list.sentOn': 'sent {date}',

@@ -42,7 +42,7 @@ export const vi = {
   'list.mapTitle': 'Bản đồ',
   'list.showMap': 'Xem bản đồ',
   'list.hideMap': 'Ẩn bản đồ',
-  'list.mapNote': 'Bản đồ cần tải thêm dữ liệu ranh giới xã, phường (khá nặng với mạng di động).',
+  'list.mapNote': 'Bản đồ cần tải thêm ranh giới xã, phường (bản rút gọn cho điện thoại, khoảng 100 KB).',
   'list.caption': 'Phản ánh mới nhất',
   'list.empty': 'Chưa có phản ánh nào phù hợp.',
   'list.sentOn': 'gửi ngày {date}',
