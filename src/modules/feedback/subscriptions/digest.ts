@@ -96,29 +96,44 @@ function noticeFollower(trx: FeedbackTrx, ctx: AppContext, userId: string, track
   });
 }
 
-/** The notifier: every confirmed subscription behind the settled head gets its digest, in bounded batches. */
-export async function runDigests(ctx: AppContext, now = new Date()): Promise<{ mailed: number; checked: number; forgotten: number }> {
+/**
+ * The notifier: every confirmed subscription behind the settled head gets its digest, in bounded
+ * batches. The furthest behind go first, so when a run stops at MAX_PER_RUN the next one starts with
+ * those it did not reach. One subscriber's failure is logged and skipped, not allowed to stop the rest.
+ */
+export async function runDigests(ctx: AppContext, now = new Date()): Promise<{ mailed: number; checked: number; forgotten: number; failed: number }> {
   const db = feedbackDb(ctx.db);
   const forgotten = await forgetUnconfirmed(db, now);
   const horizon = await settledHead(db, now);
   let mailed = 0;
   let checked = 0;
-  let after: string | null = null;
+  let failed = 0;
+  let after: { cursor: string; id: string } | null = null;
   while (checked < MAX_PER_RUN) {
-    const batch: Array<{ id: string }> = await db
+    const from = after;
+    const batch: Array<{ id: string; last_event_id: string }> = await db
       .selectFrom('feedback_subscriptions')
-      .select('id')
+      .select(['id', 'last_event_id'])
       .where('confirmed_at', 'is not', null)
       .where('last_event_id', '<', horizon)
-      .$if(after !== null, (q) => q.where('id', '>', after!))
+      .$if(from !== null, (q) => q.where(sql<boolean>`(last_event_id, id) > (${from!.cursor}::bigint, ${from!.id}::uuid)`))
+      .orderBy('last_event_id')
       .orderBy('id')
       .limit(BATCH)
       .execute();
-    for (const { id } of batch) if (await digestOne(ctx, id, horizon)) mailed += 1;
+    for (const sub of batch) {
+      try {
+        if (await digestOne(ctx, sub.id, horizon)) mailed += 1;
+      } catch (error) {
+        failed += 1;
+        ctx.log.error({ err: error, subscriptionId: sub.id }, 'feedback digest failed');
+      }
+    }
     checked += batch.length;
     if (batch.length < BATCH) break;
-    after = batch[batch.length - 1]!.id;
+    const last = batch[batch.length - 1]!;
+    after = { cursor: String(last.last_event_id), id: last.id };
   }
-  if (mailed > 0 || forgotten > 0) ctx.log.info({ mailed, checked, forgotten }, 'feedback subscription digests');
-  return { mailed, checked, forgotten };
+  if (mailed > 0 || forgotten > 0 || failed > 0) ctx.log.info({ mailed, checked, forgotten, failed }, 'feedback subscription digests');
+  return { mailed, checked, forgotten, failed };
 }

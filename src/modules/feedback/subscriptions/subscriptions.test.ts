@@ -2,8 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
-import { runDigests } from './digest.js';
-import { hashToken } from './token.js';
+import { BATCH, runDigests } from './digest.js';
+import { hashToken, newSubscriptionKey } from './token.js';
 
 let t: TestPlatform;
 let centre: { lat: number; lng: number };
@@ -232,4 +232,21 @@ test('the reporter follows their own report: at once when signed in, after confi
   await confirm(tokenIn(mail!.text_body));
   await runDigests(t.ctx, later());
   assert.match((await mailsTo(email)).at(-1)!.text_body, /đã tiếp nhận/);
+});
+
+test('a run reads subscriptions in batches and reaches every subscriber behind the head', async () => {
+  const db = t.ctx.db.withTables<{ feedback_subscriptions: { id: string; email: string; scope: string; commune_code: string; token_hash: string; confirmed_at: Date; last_event_id: string } }>();
+  await runDigests(t.ctx, later());
+  const head = await db.selectFrom('feedback_subscriptions').select((eb) => eb.fn.max('last_event_id').as('n')).executeTakeFirstOrThrow();
+  const count = BATCH + 25;
+  const rows = Array.from({ length: count }, (_, i) => {
+    const key = newSubscriptionKey(t.config);
+    return { id: key.id, email: `lo.${i}@example.vn`, scope: 'commune', commune_code: '18880', token_hash: key.tokenHash, confirmed_at: new Date(), last_event_id: String(head.n ?? 0) };
+  });
+  await db.insertInto('feedback_subscriptions').values(rows).execute();
+  const report = await newReport();
+  const result = await runDigests(t.ctx, later());
+  assert.ok(result.checked >= count);
+  const mailed = await t.ctx.db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('to_address', 'like', 'lo.%@example.vn').where('text_body', 'like', `%${report.trackingCode}%`).executeTakeFirstOrThrow();
+  assert.equal(Number(mailed.n), count);
 });
