@@ -87,6 +87,8 @@ const KIND_LABELS: Record<string, { vi: string; en: string }> = {
   transfer: { vi: 'chuyển cho cơ quan khác', en: 'sent to another agency' },
   rated: { vi: 'người phản ánh đã đánh giá', en: 'rated by the reporter' },
   reopened: { vi: 'được mở lại', en: 'reopened' },
+  escalated: { vi: 'quá hạn, đã báo cơ quan cấp trên', en: 'overdue, raised to the supervising agency' },
+  merged_in: { vi: 'gộp thêm một phản ánh trùng', en: 'a duplicate report merged in' },
 };
 
 export function kindLabel(kind: string): { vi: string; en: string } {
