@@ -1,5 +1,6 @@
 // Field reports end to end on a 360 px phone: a citizen reports a pothole with a photo, the demo
-// officer handles it, the citizen rates it, and the public sees it without the reporter's name.
+// officer takes it, resolves it with a response template and a result photo, the citizen rates it,
+// and the public sees the result photo but never the reporter's name. A leader reads the desk only.
 // Also the weak-network promises: the draft survives a reload, and a report written offline waits
 // in the outbox and is sent by itself when the network is back (on `online`, and on the next load).
 import { after, before, test } from 'node:test';
@@ -27,6 +28,8 @@ after(async () => {
 const timeout = 15_000;
 const visible = (page: Page, text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible', timeout });
 const CODE = /PA-\d{2}-\d{6,}/;
+/** The demo "repaired" template of Sở Xây dựng, filled with the report's commune and category. */
+const RESULT = /kiểm tra hiện trường tại Phường Đồng Hới và sửa chữa xong hư hỏng \(Hư hỏng đường, cầu\)/;
 
 /** A small solid-colour PNG, built by hand (no image library in the browser tests). */
 function png(width = 24, height = 16, rgb: [number, number, number] = [200, 120, 40]): Buffer {
@@ -125,10 +128,18 @@ test('a citizen reports a pothole, the officer accepts and resolves it, the citi
     // The handling agency sees who reported it (the server audits the view).
     await visible(p, demoAccount('citizen').fullName);
     await visible(p, 'Người phản ánh chọn ẩn tên khi công khai.');
+    // The officer takes the report for themselves (phân công).
+    await visible(p, 'Chưa phân công cho cán bộ nào.');
+    await p.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await visible(p, `${demoAccount('officer').fullName} đang xử lý`);
     await p.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await visible(p, 'Đã tiếp nhận phản ánh.');
     await p.getByRole('button', { name: 'Báo kết quả' }).click();
-    await p.getByLabel('Kết quả xử lý').fill('Đã vá ổ gà bằng bê tông nhựa nóng ngày hôm nay.');
+    // The agency's template fills the result, with the report's commune and category put in.
+    await p.locator('#fb-template-resolve').selectOption({ label: 'Đã sửa chữa hư hỏng' });
+    assert.match(await p.getByLabel('Kết quả xử lý').inputValue(), RESULT);
+    await p.locator('#fb-result-photos').setInputFiles({ name: 'sau-khi-va.png', mimeType: 'image/png', buffer: png(24, 16, [70, 70, 70]) });
+    await p.getByRole('img', { name: 'Ảnh 1: sau-khi-va.png' }).waitFor({ timeout });
     await p.getByRole('button', { name: 'Gửi kết quả' }).click();
     await visible(p, 'Đã gửi kết quả; người phản ánh sẽ được mời đánh giá.');
     await p.locator('.page-head .badge', { hasText: 'Đã có kết quả' }).waitFor({ timeout });
@@ -136,8 +147,12 @@ test('a citizen reports a pothole, the officer accepts and resolves it, the citi
     await p.getByRole('button', { name: 'Thêm ghi chú nội bộ' }).click();
     await visible(p, 'Đã lưu ghi chú nội bộ.');
     await screenshot(p, 'officer', 'feedback-report');
+    await p.locator('ul.fb-photos').getByRole('img', { name: 'Ảnh kết quả 1' }).waitFor({ timeout });
     await p.goto(`${server.baseUrl}/can-bo/phan-anh`);
     await p.getByRole('link', { name: code }).waitFor({ timeout });
+    await p.getByLabel('Người xử lý').selectOption({ label: 'Tôi xử lý' });
+    await p.getByRole('link', { name: code }).waitFor({ timeout });
+    assert.match((await p.getByRole('row', { name: new RegExp(code) }).textContent()) ?? '', new RegExp(demoAccount('officer').fullName));
     await screenshot(p, 'officer', 'feedback-queue');
     await closing(officer, 'officer accepts and resolves');
   } finally {
@@ -149,7 +164,7 @@ test('a citizen reports a pothole, the officer accepts and resolves it, the citi
     const p = again.page;
     await signInThroughUi(p, server.baseUrl, 'citizen');
     await p.goto(`${server.baseUrl}/phan-anh/${code}`);
-    await visible(p, 'Đã vá ổ gà bằng bê tông nhựa nóng ngày hôm nay.');
+    await visible(p, RESULT);
     assert.equal(await p.getByText('Đội duy tu số 2').count(), 0, 'internal notes stay internal');
     await p.getByRole('radio', { name: 'Hài lòng', exact: true }).check();
     await p.getByLabel('Nhận xét (không bắt buộc)').fill('Xử lý nhanh.');
@@ -182,6 +197,12 @@ test('a citizen reports a pothole, the officer accepts and resolves it, the citi
       assert.ok(!text.includes(name) && !text.includes('An N.') && !text.includes(demoAccount('citizen').email), `${path} shows no name or e-mail`);
     }
     await visible(p, 'Mức hài lòng: 4/5');
+    // The officer's result photo is public, served by the platform (re-encoded, no metadata).
+    const resultPhoto = p.getByRole('img', { name: 'Ảnh kết quả 1' });
+    await resultPhoto.waitFor({ timeout });
+    const served = await fetch(`${server.baseUrl}${await resultPhoto.getAttribute('src')}`);
+    assert.equal(served.status, 200);
+    assert.match(served.headers.get('content-type') ?? '', /^image\//);
     await closing(visitor, 'public list');
   } finally {
     await visitor.context.close();
@@ -271,5 +292,29 @@ test('offline, the report waits in the outbox and is sent when the network is ba
     await closing(session, 'outbox', offlineNoise);
   } finally {
     await context.close();
+  }
+});
+
+test('a leader reads the queue and a report without contact details, and has no actions', async () => {
+  const session = await openSession(browser, PHONE);
+  const p = session.page;
+  try {
+    await signInThroughUi(p, server.baseUrl, 'leader');
+    await p.goto(`${server.baseUrl}/can-bo`);
+    // The home page's figures come from the server (the whole province for a leader).
+    await p.locator('.stat__value', { hasText: /^\d[\d.]*$/ }).first().waitFor({ timeout });
+    await p.goto(`${server.baseUrl}/can-bo/phan-anh`);
+    await visible(p, 'Chế độ chỉ xem của lãnh đạo');
+    const first = p.locator('a.fb-code').first();
+    await first.waitFor({ timeout });
+    await first.click();
+    await visible(p, 'Chế độ chỉ xem: lãnh đạo theo dõi phản ánh nhưng không xử lý.');
+    await visible(p, 'Không có thông tin liên hệ.');
+    assert.equal(await p.getByRole('button', { name: 'Tiếp nhận', exact: true }).count(), 0);
+    assert.equal(await p.getByRole('button', { name: 'Nhận xử lý' }).count(), 0);
+    await screenshot(p, 'officer', 'feedback-leader');
+    await closing(session, 'leader reads');
+  } finally {
+    await session.context.close();
   }
 });
