@@ -23,7 +23,7 @@ export async function reportDetail(ctx: AppContext, request: FastifyRequest, key
   const isHandler = p.kind === 'user' && (p.role === 'system_admin' || (p.agencyId === row.agency_id && ['officer', 'agency_admin'].includes(p.role)));
   const events = await db
     .selectFrom('feedback_report_events')
-    .select(['at', 'kind', 'actor_label', 'data', 'public'])
+    .select(['id', 'at', 'kind', 'actor_label', 'data', 'public'])
     .where('report_id', '=', row.id)
     .$if(!isHandler, (q) => q.where('public', '=', true))
     .orderBy('id')
@@ -44,6 +44,8 @@ export async function reportDetail(ctx: AppContext, request: FastifyRequest, key
   const detail = {
     ...presentPublic(row, photos.get(row.id) ?? []),
     timeline: events.map((e) => ({
+      // Lets moderation find hidden entries; not in the response schema, so not sent.
+      id: String(e.id),
       at: new Date(e.at).toISOString(),
       kind: e.kind,
       // Officers' names are public; a reporter is only ever "reporter".

@@ -16,4 +16,11 @@ export const moderationMigrations: Record<string, Migration> = {
       await sql`create index feedback_reports_duplicate_of_idx on feedback_reports (duplicate_of) where duplicate_of is not null`.execute(db);
     },
   },
+  '202612011210_feedback_moderation_events': {
+    async up(db: Kysely<any>) {
+      // Public timeline entries carry free text too: a reporter's reopening reason, an Open311
+      // client's update, officers' reasons. Hidden ones keep their data; the public sees a placeholder.
+      await sql`alter table feedback_report_events add column hidden_reason text`.execute(db);
+    },
+  },
 };

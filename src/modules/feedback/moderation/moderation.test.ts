@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
 import { HIDDEN_TEXT } from './visibility.js';
+import { feedbackDb } from '../tables.js';
 import { demoCentre, jpeg, sendReport } from './test-support.js';
 
 let t: TestPlatform;
@@ -28,6 +29,7 @@ async function roadReport(photos: Buffer[] = [], who: SignedIn = citizen) {
 }
 
 const moderate = (id: string, body: Record<string, unknown>, who: SignedIn = officer) => t.app.inject({ method: 'POST', url: `/api/v1/feedback/reports/${id}/moderation`, headers: who.writeHeaders, payload: body });
+const feedbackEvents = (reportId: string) => feedbackDb(t.ctx.db).selectFrom('feedback_report_events').select(['id', 'kind']).where('report_id', '=', reportId).orderBy('id').execute();
 const get = (url: string, who?: SignedIn) => t.app.inject({ method: 'GET', url, ...(who ? { headers: who.headers } : {}) });
 
 /** Every public output that carries a report's text: web JSON list, detail, track; Open311 JSON and XML; feeds. */
@@ -57,7 +59,7 @@ test('a hidden description is in no public output (web list, detail, track, Open
   assert.ok((await publicBodies(r)).every((body) => body.includes(r.secret)), 'visible before hiding');
   const res = await moderate(r.id, { target: 'description', hidden: true, reason: 'Ngôn từ xúc phạm' });
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json(), { target: 'description', fileId: null, hidden: true, changed: true });
+  assert.deepEqual(res.json(), { target: 'description', fileId: null, eventId: null, hidden: true, changed: true });
   for (const body of await publicBodies(r)) {
     assert.ok(!body.includes(r.secret), 'the hidden text leaked');
     assert.ok(!body.includes('Ngôn từ xúc phạm'), 'the reason is not public');
@@ -143,6 +145,33 @@ test('a hidden result text and rating comment show placeholders publicly, also i
   assert.equal(staff.result.text, result);
   assert.equal(staff.rating.comment, comment);
   assert.deepEqual(staff.moderation.resultText, { hidden: true, reason: 'Lộ tên người dân' });
+});
+
+test('the free text of a public timeline entry (a reporter\'s reopening reason) can be hidden from the public and shown again', async () => {
+  const r = await roadReport();
+  const act = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: `/api/v1/feedback/reports/${r.id}/actions`, headers: officer.writeHeaders, payload });
+  await act({ action: 'accept' });
+  await act({ action: 'resolve', resultText: 'Đã vá xong ổ gà.' });
+  const insult = `Cán bộ làm ăn tắc trách, đồ vô dụng ${serial}`;
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/feedback/reports/${r.id}/reopen`, headers: citizen.writeHeaders, payload: { reason: insult } })).statusCode, 204);
+  const listed = (await get(`/api/v1/feedback/reports/${r.id}`, officer)).json().moderation.events as Array<{ id: string; kind: string; text: string; hidden: boolean }>;
+  const entry = listed.find((e) => e.kind === 'reopened')!;
+  assert.equal(entry.text, insult);
+  assert.ok(listed.some((e) => e.kind === 'resolve'), 'officers\' public texts are listed too');
+  const res = await moderate(r.id, { target: 'event', eventId: entry.id, hidden: true, reason: 'Xúc phạm cán bộ' });
+  assert.equal(res.statusCode, 200, res.body);
+  const pub = await get(`/api/v1/feedback/track/${r.trackingCode}`);
+  assert.ok(!pub.body.includes(insult));
+  assert.equal(pub.json().timeline.find((e: { kind: string }) => e.kind === 'reopened').data.reason, HIDDEN_TEXT);
+  const staff = (await get(`/api/v1/feedback/reports/${r.id}`, officer)).json();
+  assert.equal(staff.timeline.find((e: { kind: string }) => e.kind === 'reopened').data.reason, insult);
+  assert.deepEqual(staff.moderation.events.find((e: { id: string }) => e.id === entry.id), { ...entry, hidden: true, reason: 'Xúc phạm cán bộ' });
+  await moderate(r.id, { target: 'event', eventId: entry.id, hidden: false });
+  assert.ok((await get(`/api/v1/feedback/track/${r.trackingCode}`)).body.includes(insult));
+  const received = (await feedbackEvents(r.id)).find((e) => e.kind === 'received')!;
+  assert.equal((await moderate(r.id, { target: 'event', eventId: String(received.id), hidden: true, reason: 'Thử' })).statusCode, 409, 'an entry without text');
+  const internal = (await feedbackEvents(r.id)).find((e) => e.kind === 'moderation')!;
+  assert.equal((await moderate(r.id, { target: 'event', eventId: String(internal.id), hidden: true, reason: 'Thử' })).statusCode, 404, 'internal entries are not public anyway');
 });
 
 test('moderation is refused to other agencies\' officers (403), citizens (403), without a reason (400), and for a photo not on the report (404)', async () => {

@@ -2,18 +2,20 @@ import { Type, type Static } from 'typebox';
 import { StrictObject, Uuid } from '../../../platform/http/schema.js';
 import { ReportDetail } from '../schemas.js';
 
-export const MODERATION_TARGETS = ['description', 'photo', 'result_text', 'rating_comment'] as const;
+export const MODERATION_TARGETS = ['description', 'photo', 'result_text', 'rating_comment', 'event'] as const;
 export type ModerationTarget = (typeof MODERATION_TARGETS)[number];
 
 export const ModerationBody = StrictObject({
   target: Type.Optional(Type.Unsafe<ModerationTarget>({ type: 'string', enum: [...MODERATION_TARGETS], default: 'description' })),
   fileId: Type.Optional(Uuid),
+  /** For target "event": the id of a public timeline entry (from `moderation.events`). */
+  eventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
   hidden: Type.Boolean(),
   reason: Type.Optional(Type.String({ minLength: 3, maxLength: 1000 })),
 });
 export type ModerationInput = Static<typeof ModerationBody>;
 
-export const ModerationResult = Type.Object({ target: Type.String(), fileId: Type.Union([Type.String(), Type.Null()]), hidden: Type.Boolean(), changed: Type.Boolean() });
+export const ModerationResult = Type.Object({ target: Type.String(), fileId: Type.Union([Type.String(), Type.Null()]), eventId: Type.Union([Type.String(), Type.Null()]), hidden: Type.Boolean(), changed: Type.Boolean() });
 
 export const MergeBody = StrictObject({
   intoTrackingCode: Type.String({ pattern: '^[Pp][Aa]-[0-9]{2}-[0-9]{6,}$', maxLength: 40 }),
@@ -37,6 +39,8 @@ export const ModerationView = Type.Object({
   resultText: Hidden,
   ratingComment: Hidden,
   photos: Type.Array(Type.Object({ fileId: Type.String(), url: Type.String(), kind: Type.String(), hidden: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) })),
+  /** Public timeline entries with free text (reasons, results, clients' updates). */
+  events: Type.Array(Type.Object({ id: Type.String(), kind: Type.String(), at: Type.String(), text: Type.String(), hidden: Type.Boolean(), reason: Type.Union([Type.String(), Type.Null()]) })),
 });
 export type ModerationViewT = Static<typeof ModerationView>;
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/tables.js';
 import { feedbackDb, type FeedbackTables, type FeedbackTrx } from '../tables.js';
 
@@ -10,7 +10,16 @@ export interface ModeratedReportColumns {
   rating_comment_hidden_reason: string | null;
 }
 
-export type ModerationTables = FeedbackTables & { feedback_reports: FeedbackTables['feedback_reports'] & ModeratedReportColumns };
+/** The column moderation adds to feedback_report_events (migration 202612011210_feedback_moderation_events). */
+export interface ModeratedEventColumns {
+  /** Why the free text of a public timeline entry is hidden from the public. */
+  hidden_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type ModerationTables = FeedbackTables & {
+  feedback_reports: FeedbackTables['feedback_reports'] & ModeratedReportColumns;
+  feedback_report_events: FeedbackTables['feedback_report_events'] & ModeratedEventColumns;
+};
 export type ModerationDb = Kysely<Database & ModerationTables>;
 export type ModerationTrx = Transaction<Database & ModerationTables>;
 

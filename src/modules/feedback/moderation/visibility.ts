@@ -23,21 +23,41 @@ export function handlesReport(principal: Principal, agencyId: string): boolean {
 /** The moderation marks of one report, with every photo (hidden ones too). */
 export async function moderationOf(db: Kysely<Database>, reportId: string): Promise<ModerationViewT> {
   const mdb = moderationDb(db);
-  const [report, photos] = await Promise.all([
+  const [report, photos, events] = await Promise.all([
     mdb.selectFrom('feedback_reports').select(['hidden_reason', 'result_hidden_reason', 'rating_comment_hidden_reason']).where('id', '=', reportId).executeTakeFirstOrThrow(),
     mdb.selectFrom('feedback_report_photos').select(['file_id', 'kind', 'hidden_reason']).where('report_id', '=', reportId).orderBy('kind').orderBy('sort_order').execute(),
+    mdb.selectFrom('feedback_report_events').select(['id', 'kind', 'at', 'data', 'hidden_reason']).where('report_id', '=', reportId).where('public', '=', true).orderBy('id').execute(),
   ]);
   return {
     description: hidden(report.hidden_reason),
     resultText: hidden(report.result_hidden_reason),
     ratingComment: hidden(report.rating_comment_hidden_reason),
     photos: photos.map((p) => ({ fileId: p.file_id, url: `/api/v1/feedback/photos/${p.file_id}`, kind: p.kind, ...hidden(p.hidden_reason) })),
+    events: events.flatMap((e) => {
+      const text = eventText(e.data);
+      return text === null ? [] : [{ id: String(e.id), kind: e.kind, at: new Date(e.at).toISOString(), text, ...hidden(e.hidden_reason) }];
+    }),
   };
+}
+
+/** The keys of a timeline entry's data that hold free text someone wrote. */
+const TEXT_KEYS = ['reason', 'resultText', 'description', 'comment', 'note'] as const;
+
+/** The free text of a timeline entry, or null when it has none. */
+export function eventText(data: Record<string, unknown>): string | null {
+  const texts = TEXT_KEYS.map((k) => data[k]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return texts.length > 0 ? texts.join(' — ') : null;
+}
+
+/** A timeline entry's data with every free text replaced by the placeholder. */
+export function redactEventData(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (TEXT_KEYS as readonly string[]).includes(k) && typeof v === 'string' ? HIDDEN_TEXT : v]));
 }
 
 interface DetailShape {
   description: string;
-  timeline: Array<{ kind: string; data: Record<string, unknown> }>;
+  /** `id` (the event's) lets hidden entries be found; the response schema does not send it. */
+  timeline: Array<{ id?: string; kind: string; data: Record<string, unknown> }>;
   result: { text: string; photoUrls: string[] } | null;
   rating: { stars: number; comment: string | null } | null;
 }
@@ -45,14 +65,19 @@ interface DetailShape {
 /**
  * Applies moderation to a report detail built from public views: privileged readers (handling agency,
  * reporter) get the original description and the marks; everyone else gets placeholders, also inside
- * the timeline, where the result text is repeated in the `resolve` events.
+ * the timeline: hidden entries' free text, and the result text repeated in the `resolve` events.
  */
 export function withModeration<T extends DetailShape>(detail: T, moderation: ModerationViewT, privileged: boolean, originalDescription: string): T & { moderation?: ModerationViewT } {
   if (privileged) return { ...detail, description: originalDescription, moderation };
   const resultHidden = moderation.resultText.hidden;
+  const hiddenEvents = new Set(moderation.events.filter((e) => e.hidden).map((e) => e.id));
+  const timeline = detail.timeline.map((e) => {
+    if (e.id !== undefined && hiddenEvents.has(e.id)) return { ...e, data: redactEventData(e.data) };
+    return resultHidden && typeof e.data.resultText === 'string' ? { ...e, data: { ...e.data, resultText: HIDDEN_TEXT } } : e;
+  });
   return {
     ...detail,
-    timeline: resultHidden ? detail.timeline.map((e) => (typeof e.data.resultText === 'string' ? { ...e, data: { ...e.data, resultText: HIDDEN_TEXT } } : e)) : detail.timeline,
+    timeline,
     result: detail.result && resultHidden ? { ...detail.result, text: HIDDEN_TEXT } : detail.result,
     rating: detail.rating?.comment && moderation.ratingComment.hidden ? { ...detail.rating, comment: HIDDEN_TEXT } : detail.rating,
   };
