@@ -4,7 +4,7 @@ import type { Figures, StatsItem } from './types.js';
 
 const percentFmt = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
 const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+const twoDecimals = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Over 30 working days is counted as 31 (see the published definition). */
 const OVER_30 = 30;
 
