@@ -9,6 +9,7 @@ export const moderationEn: Record<keyof typeof moderationVi, string> = {
   'mod.ratingComment': "Reporter's comment",
   'mod.photo': 'Photo {n}',
   'mod.resultPhoto': 'Result photo {n}',
+  'mod.event': 'Timeline entry, {date}',
   'mod.public': 'Public',
   'mod.hidden': 'Hidden',
   'mod.hiddenBecause': 'Hidden from the public. Reason: {reason}',

@@ -7,6 +7,7 @@ export const moderationVi = {
   'mod.ratingComment': 'Nhận xét của người phản ánh',
   'mod.photo': 'Ảnh {n}',
   'mod.resultPhoto': 'Ảnh kết quả {n}',
+  'mod.event': 'Mục quá trình xử lý, {date}',
   'mod.public': 'Công khai',
   'mod.hidden': 'Đang ẩn',
   'mod.hiddenBecause': 'Đang ẩn khỏi công chúng. Lý do: {reason}',

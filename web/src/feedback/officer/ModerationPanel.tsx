@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, asApiError, type ApiError } from '../../lib/api.js';
-import { formatDate, formatNumber } from '../../lib/format.js';
+import { formatDate, formatDateTime, formatNumber } from '../../lib/format.js';
 import { useLang } from '../../lib/i18n.js';
 import { useApi } from '../../lib/use-api.js';
 import { TextField } from '../../ui/Field.js';
@@ -9,7 +9,7 @@ import { BASE } from '../api.js';
 import { useModerationT } from '../i18n/moderation.js';
 import type { NearbyReport, ReportDetail } from '../types.js';
 
-type Target = 'description' | 'photo' | 'result_text' | 'rating_comment';
+type Target = 'description' | 'photo' | 'result_text' | 'rating_comment' | 'event';
 interface Mark {
   hidden: boolean;
   reason: string | null;
@@ -20,6 +20,8 @@ interface Moderation {
   resultText: Mark;
   ratingComment: Mark;
   photos: Array<Mark & { fileId: string; url: string; kind: string }>;
+  /** Public timeline entries with free text (reasons, results, clients' updates). */
+  events?: Array<Mark & { id: string; kind: string; at: string; text: string }>;
 }
 type Moderated = ReportDetail & { moderation?: Moderation };
 interface Item {
@@ -27,13 +29,16 @@ interface Item {
   label: string;
   target: Target;
   fileId?: string;
+  eventId?: string;
   mark: Mark;
   url?: string;
+  /** The text in question, for timeline entries (the officer sees which one). */
+  text?: string;
 }
 
 /**
  * Moderation (kiểm duyệt) and merging at the officer desk: hide or show again the text, the result,
- * the reporter's comment and each photo, with a reason; merge the report into a nearby open one.
+ * the reporter's comment, each photo and each public timeline text, with a reason; merge the report into a nearby open one.
  * Shown only when the server sent moderation marks, i.e. to the handling agency.
  */
 export function ModerationPanel({ report, onDone }: { report: ReportDetail; onDone(): void }) {
@@ -57,6 +62,7 @@ function itemsOf(report: ReportDetail, m: Moderation, t: ReturnType<typeof useMo
     const label = p.kind === 'result' ? t('mod.resultPhoto', { n: ++result }) : t('mod.photo', { n: ++own });
     items.push({ key: p.fileId, label, target: 'photo', fileId: p.fileId, mark: p, url: p.url });
   }
+  for (const e of m.events ?? []) items.push({ key: `event-${e.id}`, label: t('mod.event', { date: formatDateTime(e.at) }), target: 'event', eventId: e.id, mark: e, text: e.text });
   return items;
 }
 
@@ -75,7 +81,7 @@ function HidePanel({ report, moderation, onDone }: { report: ReportDetail; moder
     setError(undefined);
     setDone(null);
     try {
-      const body = { target: item.target, hidden, ...(item.fileId ? { fileId: item.fileId } : {}), ...(hidden ? { reason: reason.trim() } : {}) };
+      const body = { target: item.target, hidden, ...(item.fileId ? { fileId: item.fileId } : {}), ...(item.eventId ? { eventId: item.eventId } : {}), ...(hidden ? { reason: reason.trim() } : {}) };
       const res = await api<{ changed: boolean }>(`${BASE}/reports/${report.id}/moderation`, { method: 'POST', body });
       setDone(res.changed ? t(hidden ? 'mod.doneHide' : 'mod.doneShow') : t('mod.unchanged'));
       setEditing(null);
@@ -115,6 +121,7 @@ function HidePanel({ report, moderation, onDone }: { report: ReportDetail; moder
                 </button>
               )}
             </div>
+            {item.text && <p class="small muted fb-clamp">{item.text}</p>}
             {item.mark.hidden && <p class="small">{t('mod.hiddenBecause', { reason: item.mark.reason ?? '—' })}</p>}
             {editing === item.key && (
               <form
