@@ -49,6 +49,16 @@ export function eventText(data: Record<string, unknown>): string | null {
   return texts.length > 0 ? texts.join(' — ') : null;
 }
 
+/**
+ * What a public output may show of a timeline entry's data: every free text replaced when the entry
+ * is hidden, the result text when the report's result is hidden. For any output of the timeline
+ * (detail, Open311 `servicerequestupdates`).
+ */
+export function publicEventData(data: Record<string, unknown>, entryHidden: boolean, resultHidden: boolean): Record<string, unknown> {
+  if (entryHidden) return redactEventData(data);
+  return resultHidden && typeof data.resultText === 'string' ? { ...data, resultText: HIDDEN_TEXT } : data;
+}
+
 /** A timeline entry's data with every free text replaced by the placeholder. */
 export function redactEventData(data: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (TEXT_KEYS as readonly string[]).includes(k) && typeof v === 'string' ? HIDDEN_TEXT : v]));
@@ -71,10 +81,7 @@ export function withModeration<T extends DetailShape>(detail: T, moderation: Mod
   if (privileged) return { ...detail, description: originalDescription, moderation };
   const resultHidden = moderation.resultText.hidden;
   const hiddenEvents = new Set(moderation.events.filter((e) => e.hidden).map((e) => e.id));
-  const timeline = detail.timeline.map((e) => {
-    if (e.id !== undefined && hiddenEvents.has(e.id)) return { ...e, data: redactEventData(e.data) };
-    return resultHidden && typeof e.data.resultText === 'string' ? { ...e, data: { ...e.data, resultText: HIDDEN_TEXT } } : e;
-  });
+  const timeline = detail.timeline.map((e) => ({ ...e, data: publicEventData(e.data, e.id !== undefined && hiddenEvents.has(e.id), resultHidden) }));
   return {
     ...detail,
     timeline,
