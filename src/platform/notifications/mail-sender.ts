@@ -48,6 +48,7 @@ export async function deliverMail(ctx: AppContext, id: string, attempt: { retryC
       subject: mail.subject,
       text: mail.text_body,
       ...(mail.html_body ? { html: mail.html_body } : {}),
+      ...(mail.list_unsubscribe ? { list: { unsubscribe: mail.list_unsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
     });
   } catch (error) {
     const final = attempt.retryCount >= (MAIL_QUEUE.retryLimit ?? 0);

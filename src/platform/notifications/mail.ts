@@ -7,6 +7,11 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * For mail people subscribed to: the address that unsubscribes with one POST (RFC 8058). Mail
+   * clients show an "unsubscribe" button, and large providers expect it of bulk senders.
+   */
+  unsubscribeUrl?: string;
 }
 
 export const MAIL_JOB = 'mail.send';
@@ -21,9 +26,10 @@ export async function queueMail(trx: Transaction<Database>, ctx: AppContext, mes
   const to = message.to.trim();
   // Header values must be single lines; a line break here would let text inject extra headers.
   if (/[\r\n]/.test(to) || /[\r\n]/.test(message.subject)) throw new Error('Mail recipient and subject must be single lines');
+  if (message.unsubscribeUrl !== undefined && !/^https?:\/\/[^\s<>]+$/.test(message.unsubscribeUrl)) throw new Error('The unsubscribe address must be one http(s) URL');
   const row = await trx
     .insertInto('mail_outbox')
-    .values({ to_address: to, subject: message.subject, text_body: message.text, html_body: message.html ?? null, last_error: null, sent_at: null })
+    .values({ to_address: to, subject: message.subject, text_body: message.text, html_body: message.html ?? null, list_unsubscribe: message.unsubscribeUrl ?? null, last_error: null, sent_at: null })
     .returning('id')
     .executeTakeFirstOrThrow();
   await ctx.jobs.enqueue(trx, MAIL_JOB, { id: row.id });

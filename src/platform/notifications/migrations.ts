@@ -46,4 +46,9 @@ export const notificationMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '202612011300_mail_list_unsubscribe': {
+    async up(db: Kysely<any>) {
+      await sql`alter table mail_outbox add column list_unsubscribe text`.execute(db);
+    },
+  },
 };

@@ -88,3 +88,14 @@ test('after the last allowed attempt the message is marked failed', async () => 
     smtp.failWith = undefined;
   }
 });
+
+test('mail people subscribed to carries one-click List-Unsubscribe headers (RFC 8058)', async () => {
+  const to = `list.${Date.now()}@test.tinhso.vn`;
+  const unsubscribeUrl = 'https://tinhso.example.vn/api/v1/unsubscribe?token=abc123';
+  await t.ctx.db.transaction().execute((trx) => queueMail(trx, t.ctx, { to, subject: 'Bản tin / Digest', text: 'x', unsubscribeUrl }));
+  const delivered = await waitFor('delivery', async () => smtp.received.find((m) => m.to.includes(to)));
+  // The header may be folded onto a continuation line.
+  assert.match(delivered.data, /^List-Unsubscribe:\s+<https:\/\/tinhso\.example\.vn\/api\/v1\/unsubscribe\?token=abc123>/m);
+  assert.match(delivered.data, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
+  await assert.rejects(t.ctx.db.transaction().execute((trx) => queueMail(trx, t.ctx, { to, subject: 's', text: 'x', unsubscribeUrl: 'javascript:alert(1)\r\nBcc: x@y' })));
+});

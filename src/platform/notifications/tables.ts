@@ -17,6 +17,8 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** An https unsubscribe address for mailing-list mail (List-Unsubscribe, RFC 8058 one-click). */
+  list_unsubscribe: ColumnType<string | null, string | null | undefined, string | null>;
   status: Generated<MailStatus>;
   attempts: Generated<number>;
   /** The SMTP server's answer to the last failed attempt (never credentials). */

@@ -1,5 +1,5 @@
 import type { MailMessage } from '../../../platform/notifications/mail.js';
-import { confirmLink, reportPath, unsubscribeLink } from './links.js';
+import { confirmLink, oneClickUnsubscribeUrl, reportPath, unsubscribeLink } from './links.js';
 import type { Target } from './target.js';
 
 /** Mails about subscriptions: Vietnamese first, then English; never anyone's name or contact. */
@@ -65,6 +65,7 @@ export function digestMail(publicUrl: string, to: string, target: Target, lines:
   return {
     to,
     subject,
+    unsubscribeUrl: oneClickUnsubscribeUrl(publicUrl, token),
     text: [
       `Cập nhật mới về ${target.label.vi}:`,
       lines.map((l) => row(l, 'vi')).join('\n'),
