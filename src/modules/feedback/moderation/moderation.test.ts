@@ -163,6 +163,7 @@ test('the free text of a public timeline entry (a reporter\'s reopening reason) 
   const pub = await get(`/api/v1/feedback/track/${r.trackingCode}`);
   assert.ok(!pub.body.includes(insult));
   assert.equal(pub.json().timeline.find((e: { kind: string }) => e.kind === 'reopened').data.reason, HIDDEN_TEXT);
+  assert.equal(pub.json().timeline[0].id, undefined, 'entry ids are for moderation, not sent');
   const staff = (await get(`/api/v1/feedback/reports/${r.id}`, officer)).json();
   assert.equal(staff.timeline.find((e: { kind: string }) => e.kind === 'reopened').data.reason, insult);
   assert.deepEqual(staff.moderation.events.find((e: { id: string }) => e.id === entry.id), { ...entry, hidden: true, reason: 'Xúc phạm cán bộ' });
