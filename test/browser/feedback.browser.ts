@@ -318,3 +318,24 @@ test('a leader reads the queue and a report without contact details, and has no 
     await session.context.close();
   }
 });
+
+test('an agency admin sees the demo templates and adds one of the agency'"'"'s own', async () => {
+  const session = await openSession(browser, PHONE);
+  const p = session.page;
+  try {
+    await signInThroughUi(p, server.baseUrl, 'agency_admin');
+    await p.goto(`${server.baseUrl}/can-bo/phan-anh`);
+    await p.getByRole('link', { name: 'Quản lý mẫu trả lời' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Mẫu trả lời' }).waitFor({ timeout });
+    await visible(p, 'Đã sửa chữa hư hỏng');
+    await p.getByLabel('Dùng cho thao tác').selectOption({ label: 'Thêm ghi chú nội bộ' });
+    await p.getByLabel('Tên mẫu').fill('Đã cử đội kiểm tra');
+    await p.getByLabel('Nội dung', { exact: true }).fill('Đã cử đội duy tu kiểm tra hiện trường tại {communeName}.');
+    await p.getByRole('button', { name: 'Thêm mẫu', exact: true }).click();
+    await visible(p, 'Đã cử đội duy tu kiểm tra hiện trường tại {communeName}.');
+    await screenshot(p, 'officer', 'feedback-templates');
+    await closing(session, 'templates');
+  } finally {
+    await session.context.close();
+  }
+});

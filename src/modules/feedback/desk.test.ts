@@ -126,7 +126,9 @@ test('the queue pages with a cursor through every open report once, most urgent 
   assert.equal(seen.length, Number(open.n), 'every open report of the agency');
   assert.equal(new Set(seen.map((i) => i.id)).size, seen.length, 'none twice');
   assert.ok(seen.every((item, i) => i === 0 || seen[i - 1]!.priority <= item.priority), 'by class priority');
-  assert.equal((await get('/api/v1/feedback/queue?cursor=bm9wZQ', officer)).statusCode, 400, 'a forged cursor is refused');
+  const forged = Buffer.from(JSON.stringify([1, new Date().toISOString(), 'not-a-uuid'])).toString('base64url');
+  for (const cursor of ['bm9wZQ', forged]) assert.equal((await get(`/api/v1/feedback/queue?cursor=${cursor}`, officer)).statusCode, 400, 'a forged cursor is refused');
+  assert.equal((await get('/api/v1/feedback/queue?assignee=------------------------------------', officer)).statusCode, 400, 'so is an assignee that is not an id');
 });
 
 test('the queue filters by status, category, commune and overdue', async () => {

@@ -7,9 +7,10 @@ import { decodeCursor, pageOf } from '../../platform/http/pagination.js';
 import { todayInVietnam } from '../../platform/calendar/index.js';
 import { feedbackDb } from './tables.js';
 import { photoUrlsOf, presentPublic, publicReportQuery } from './views.js';
-import type { QueueCounts, QueueFilters, QueueItem } from './schemas.js';
+import { UUID_PATTERN, type QueueCounts, type QueueFilters, type QueueItem } from './schemas.js';
 
 const DUE_SOON_MS = 8 * 3600_000;
+const UUID = new RegExp(`^${UUID_PATTERN}$`);
 
 /** Before acceptance the clock that matters is the acceptance deadline; after it, the resolution one. */
 const currentDeadline = sql<Date>`(case when r.status = 'new' then r.accept_due_at else coalesce(r.due_at, r.accept_due_at) end)`;
@@ -53,7 +54,7 @@ export async function queuePage(ctx: AppContext, me: UserPrincipal, filters: Que
   const after = decodeCursor(filters.cursor);
   if (after) {
     const [priority, due, id] = after;
-    if (typeof priority !== 'number' || typeof due !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(due))) throw invalidCursor();
+    if (!Number.isInteger(priority) || typeof due !== 'string' || Number.isNaN(Date.parse(due)) || typeof id !== 'string' || !UUID.test(id)) throw invalidCursor();
     query = query.where(sql<boolean>`(h.priority, ${sortDeadline}, r.id) > (${priority}, ${new Date(due)}, ${id}::uuid)`);
   }
   const page = pageOf(await query.execute(), limit, (r) => [r.priority, new Date(r.sort_due).toISOString(), r.id]);

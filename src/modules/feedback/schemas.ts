@@ -93,6 +93,8 @@ export const QueueItem = Type.Intersect([
   Type.Object({ priority: Type.Integer(), overdue: Type.Boolean(), dueSoon: Type.Boolean(), acceptDueAt: Type.String(), assignee: Nullable(StaffRef) }),
 ]);
 
+export const UUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
 export const QUEUE_STATUSES = ['new', 'accepted', 'in_progress', 'resolved'] as const;
 
 export const QueueQuery = StrictObject({
@@ -105,7 +107,7 @@ export const QueueQuery = StrictObject({
   communeCode: Type.Optional(Type.String({ maxLength: 10 })),
   overdue: Type.Optional(Type.Boolean()),
   /** `me`, `unassigned` or a staff member's id. */
-  assignee: Type.Optional(Type.String({ pattern: '^(me|unassigned|[0-9a-fA-F-]{36})$' })),
+  assignee: Type.Optional(Type.String({ pattern: `^(me|unassigned|${UUID_PATTERN})$` })),
 });
 export type QueueFilters = Static<typeof QueueQuery>;
 

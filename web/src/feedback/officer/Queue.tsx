@@ -132,7 +132,17 @@ export function FeedbackQueue({ user }: { user: User }) {
 
   return (
     <div class="stack">
-      <PageHead title={t('queue.title')} lead={lead} />
+      <PageHead
+        title={t('queue.title')}
+        lead={lead}
+        actions={
+          user.role === 'agency_admin' || user.role === 'system_admin' ? (
+            <Link href="/can-bo/phan-anh/mau-tra-loi" class="btn btn--secondary">
+              {t('templates.manage')}
+            </Link>
+          ) : undefined
+        }
+      />
       <Counts counts={counts.data} handler={handler} />
       <FilterBar filters={filters} set={set} user={user} handler={handler} />
       <DataTable
