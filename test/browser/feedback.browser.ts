@@ -319,7 +319,7 @@ test('a leader reads the queue and a report without contact details, and has no 
   }
 });
 
-test('an agency admin sees the demo templates and adds one of the agency'"'"'s own', async () => {
+test('an agency admin sees the demo templates and adds one of the agency\'s own', async () => {
   const session = await openSession(browser, PHONE);
   const p = session.page;
   try {
