@@ -141,6 +141,12 @@ test('a hidden result text and rating comment show placeholders publicly, also i
   assert.equal(pub.json().result.text, HIDDEN_TEXT);
   assert.equal(pub.json().rating.comment, HIDDEN_TEXT);
   assert.equal(pub.json().timeline.find((e: { kind: string }) => e.kind === 'resolve').data.resultText, HIDDEN_TEXT);
+  for (const format of ['json', 'xml']) {
+    const updates = await get(`/open311/v2/servicerequestupdates.${format}`);
+    assert.equal(updates.statusCode, 200);
+    assert.ok(updates.body.includes(r.trackingCode), `the report's updates are in the window (${format})`);
+    assert.ok(!updates.body.includes(result), `Open311 updates (${format}) leave the hidden result out`);
+  }
   const staff = (await get(`/api/v1/feedback/reports/${r.id}`, officer)).json();
   assert.equal(staff.result.text, result);
   assert.equal(staff.rating.comment, comment);

@@ -5,6 +5,8 @@ import { findActiveApiKey } from '../../../platform/identity/api-keys.js';
 import { open311Error, open311Errors, parseExtendedStatus, parseUpdatesQuery, requestUpdateView, sendOpen311, windowHeaders, type FeedbackOutcome, type FeedbackState } from '../open311/index.js';
 import { feedbackDb, platformTrx } from '../tables.js';
 import { open311Endpoint } from './endpoint.js';
+import { moderationDb } from '../moderation/tables.js';
+import { publicEventData } from '../moderation/visibility.js';
 import { jurisdictions } from './context.js';
 
 /** The state a report is in right after each kind of timeline event. */
@@ -31,10 +33,10 @@ export function registerUpdateEndpoints(app: App, ctx: AppContext): void {
     const parsed = parseUpdatesQuery(request.query, { jurisdictions: jurisdictions(ctx), now: new Date() });
     if (!parsed.ok) throw parsed.error;
     const { window, limit } = parsed.value;
-    const rows = await feedbackDb(ctx.db)
+    const rows = await moderationDb(ctx.db)
       .selectFrom('feedback_report_events as e')
       .innerJoin('feedback_reports as r', 'r.id', 'e.report_id')
-      .select(['e.id', 'e.kind', 'e.at', 'e.data', 'r.tracking_code', 'r.reopen_count'])
+      .select(['e.id', 'e.kind', 'e.at', 'e.data', 'e.hidden_reason', 'r.result_hidden_reason', 'r.tracking_code', 'r.reopen_count'])
       .where('e.public', '=', true)
       .where('e.kind', 'in', Object.keys(STATE_AFTER).filter((k) => k !== 'received'))
       .where('e.at', '>=', window!.start)
@@ -44,7 +46,8 @@ export function registerUpdateEndpoints(app: App, ctx: AppContext): void {
       .execute();
     for (const [name, value] of Object.entries(windowHeaders(window))) reply.header(name, value);
     const views = rows.map((e) => {
-      const data = e.data as Record<string, unknown>;
+      // Text a moderator hid stays out of this public output as it does out of the web views.
+      const data = publicEventData(e.data as Record<string, unknown>, e.hidden_reason !== null, e.result_hidden_reason !== null);
       const outcome = (e.kind === 'refuse' ? 'refused' : (data.outcome as FeedbackOutcome | undefined)) ?? null;
       return requestUpdateView({ updateId: String(e.id), requestId: e.tracking_code, state: STATE_AFTER[e.kind]!, outcome, reopened: e.kind === 'reopened', at: e.at, description: text(data) }, lang);
     });
