@@ -40,8 +40,11 @@ export function DueDate({ report, overdue }: { report: Pick<PublicReport, 'dueAt
   );
 }
 
-/** Timeline kinds the server writes: `received`, one per officer action, `rated`, `reopened`. */
-const KNOWN = new Set(['received', 'accept', 'refuse', 'start', 'resolve', 'close', 'transfer', 'note', 'rated', 'reopened']);
+/**
+ * Timeline kinds the server writes: `received`, one per officer action, `rated`, `reopened`, the
+ * deadline watch's `reminder` and `escalated`, moderation and merging, and Open311 clients' updates.
+ */
+const KNOWN = new Set(['received', 'accept', 'refuse', 'start', 'resolve', 'close', 'transfer', 'note', 'assign', 'unassign', 'rated', 'reopened', 'reminder', 'escalated', 'moderation', 'merged_in', 'external_update']);
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value : null;
@@ -62,13 +65,14 @@ export function Timeline({ entries, agencyName }: { entries: TimelineEntry[]; ag
         const internal = e.public === false || e.kind === 'note';
         const title = KNOWN.has(e.kind) ? t(`event.${e.kind}` as 'event.received') : e.kind;
         const outcome = text(data.outcome) as ReportOutcome | null;
-        const to = text(data.toAgencyId) ? agencyName?.(String(data.toAgencyId)) : undefined;
+        const to = text(data.toAgencyId) ? (agencyName?.(String(data.toAgencyId)) ?? text(data.toAgencyName) ?? undefined) : undefined;
         const details = [
           typeof e.text === 'string' ? e.text : e.text ? pick(e.text) : null,
           outcome ? t(`outcome.${outcome}`) : null,
           to ? t('event.toAgency', { agency: to }) : null,
           typeof data.stars === 'number' ? t('rate.value', { stars: data.stars }) : null,
           text(data.duplicateOf) ? t('event.duplicateOf', { code: String(data.duplicateOf) }) : null,
+          text(data.mergedFrom) ? t('event.mergedFrom', { code: String(data.mergedFrom) }) : null,
           text(data.reason),
           text(data.note),
           text(data.resultText),
