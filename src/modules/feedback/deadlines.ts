@@ -23,3 +23,12 @@ export async function reportDeadlines(db: Kysely<any>, cls: Pick<HandlingClassTa
   const day = await computeDeadline(db, { start: todayInVietnam(from), workingDays: cls.resolve_amount, calendarVersion: version });
   return { acceptDueAt: accept.at, dueAt: new Date(`${day.date}T17:00:00+07:00`), calendarVersion: version };
 }
+
+/**
+ * Deadlines that start again at `from` (a transfer to the right agency, a reopened report), counted
+ * on the report's own calendar version and handling class.
+ */
+export async function restartedDeadlines(db: Kysely<any>, report: { handling_class: string; calendar_version: number }, from: Date): Promise<ReportDeadlines> {
+  const cls = await db.selectFrom('feedback_handling_classes').select(['accept_hours', 'resolve_amount', 'resolve_unit']).where('code', '=', report.handling_class).executeTakeFirstOrThrow();
+  return reportDeadlines(db, cls, from, report.calendar_version);
+}

@@ -5,6 +5,7 @@ import { AppError, errors } from '../../platform/http/errors.js';
 import type { Selectable } from 'kysely';
 import { feedbackDb, platformTrx, type FeedbackTrx, type ReportTable } from './tables.js';
 import { countRating, countTransition } from './stats/record.js';
+import { restartedDeadlines } from './deadlines.js';
 
 /** How long after a result the reporter may say "not fixed" and reopen the report. */
 export const REOPEN_WINDOW_DAYS = Number(process.env.FEEDBACK_REOPEN_DAYS ?? 7);
@@ -60,13 +61,15 @@ export async function reopenReport(ctx: AppContext, request: FastifyRequest, rep
         en: `A report can be reopened within ${REOPEN_WINDOW_DAYS} days of its result.`,
       });
     }
+    // The agency gets a new resolution period from now; the first result's lateness is already counted.
+    const fresh = await restartedDeadlines(trx, report, now);
     await trx
       .updateTable('feedback_reports')
-      .set({ status: 'in_progress', outcome: null, outcome_reason: null, closed_at: null, resolved_at: null, reopen_count: report.reopen_count + 1, updated_at: now })
+      .set({ status: 'in_progress', outcome: null, outcome_reason: null, closed_at: null, resolved_at: null, due_at: fresh.dueAt, reopen_count: report.reopen_count + 1, updated_at: now })
       .where('id', '=', reportId)
       .execute();
     await trx.insertInto('feedback_report_events').values(reporterEvent(reportId, requireUser(request).id, now, 'reopened', { reason })).execute();
-    await countTransition(trx, report, { ...report, status: 'in_progress', outcome: null }, now);
+    await countTransition(trx, report, { ...report, status: 'in_progress', outcome: null, due_at: fresh.dueAt }, now);
     await ctx.audit.record(platformTrx(trx), { actor: actorOf(request), action: 'feedback.report.reopen', targetType: 'feedback_report', targetId: reportId, ip: request.ip, requestId: String(request.id) });
   });
 }

@@ -5,6 +5,7 @@ import { AppError, errors } from '../../platform/http/errors.js';
 import { feedbackDb, platformTrx, type FeedbackTrx, type ReportOutcome, type ReportStatus, type ReportTable } from './tables.js';
 import type { Action, ActionName } from './schemas.js';
 import { countTransition } from './stats/record.js';
+import { restartedDeadlines } from './deadlines.js';
 import { notifyAssignee, planAssignment } from './assignment.js';
 import { storeResultPhotos } from './result-photos.js';
 import type { Photo } from './create-report.js';
@@ -28,12 +29,16 @@ const need = (field: string, vi: string, en: string) =>
 type Change = Partial<Pick<ReportTable, 'status' | 'outcome' | 'outcome_reason' | 'agency_id' | 'result_text' | 'transferred_to' | 'duplicate_of' | 'assigned_to'>> & {
   assigned_at?: Date | null;
   accepted_at?: Date;
+  accept_due_at?: Date;
+  due_at?: Date;
   resolved_at?: Date;
   closed_at?: Date;
 };
 
 /** Validates an action against the report's state and returns the change to write. */
-async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus; agency_id: string }, action: Action, now: Date): Promise<{ change: Change; data: Record<string, unknown>; isPublic: boolean }> {
+type LockedReport = { id: string; status: ReportStatus; agency_id: string; handling_class: string; calendar_version: number; due_at: Date | null };
+
+async function plan(trx: FeedbackTrx, report: LockedReport, action: Action, now: Date): Promise<{ change: Change; data: Record<string, unknown>; isPublic: boolean }> {
   switch (action.action) {
     case 'accept':
       return { change: { status: 'accepted', accepted_at: now }, data: {}, isPublic: true };
@@ -44,7 +49,9 @@ async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus
       return { change: { status: 'closed', outcome: 'refused', outcome_reason: action.reason, closed_at: now }, data: { reason: action.reason }, isPublic: true };
     case 'resolve':
       if (!action.resultText) throw need('resultText', 'Cần mô tả kết quả xử lý.', 'Describe the result.');
-      return { change: { status: 'resolved', result_text: action.resultText, resolved_at: now }, data: { resultText: action.resultText }, isPublic: true };
+      // The deadline this result is measured against: a later reopen or transfer gives a new one,
+      // and the statistics rebuild must judge this result by the one in force now.
+      return { change: { status: 'resolved', result_text: action.resultText, resolved_at: now }, data: { resultText: action.resultText, dueAt: report.due_at ? new Date(report.due_at).toISOString() : null }, isPublic: true };
     case 'close':
       return planClose(trx, report, action, now);
     case 'transfer': {
@@ -52,8 +59,10 @@ async function plan(trx: FeedbackTrx, report: { id: string; status: ReportStatus
       if (action.agencyId === report.agency_id) throw errors.badRequest('same_agency', 'Phản ánh đã thuộc cơ quan này.', 'The report is already with this agency.');
       const target = await trx.selectFrom('agencies').select('id').where('id', '=', action.agencyId).executeTakeFirst();
       if (!target) throw errors.badRequest('agency_not_found', 'Không tìm thấy cơ quan nhận.', 'No such agency.');
-      // The new agency chooses its own officer: the assignee stays behind.
-      return { change: { status: 'new', agency_id: action.agencyId, assigned_to: null, assigned_at: null }, data: { reason: action.reason, fromAgencyId: report.agency_id, toAgencyId: action.agencyId }, isPublic: true };
+      // The receiving agency gets its own time to accept and resolve, from the moment it receives the
+      // report; and it chooses its own officer: the assignee stays behind.
+      const fresh = await restartedDeadlines(trx, report, now);
+      return { change: { status: 'new', agency_id: action.agencyId, assigned_to: null, assigned_at: null, accept_due_at: fresh.acceptDueAt, due_at: fresh.dueAt }, data: { reason: action.reason, fromAgencyId: report.agency_id, toAgencyId: action.agencyId }, isPublic: true };
     }
     case 'note':
       if (!action.note) throw need('note', 'Ghi chú trống.', 'The note is empty.');
@@ -92,7 +101,7 @@ export async function applyAction(ctx: AppContext, request: FastifyRequest, repo
     throw errors.badRequest('photos_not_allowed', 'Chỉ gửi kèm ảnh khi báo kết quả.', 'Photos can only be sent with a result.');
   }
   return feedbackDb(ctx.db).transaction().execute(async (trx) => {
-    const report = await trx.selectFrom('feedback_reports').select(['id', 'status', 'agency_id', 'tracking_code', 'assigned_to']).where('id', '=', reportId).forUpdate().executeTakeFirst();
+    const report = await trx.selectFrom('feedback_reports').select(['id', 'status', 'agency_id', 'tracking_code', 'assigned_to', 'handling_class', 'calendar_version', 'due_at']).where('id', '=', reportId).forUpdate().executeTakeFirst();
     if (!report) throw errors.notFound('Không tìm thấy phản ánh.', 'No such report.');
     if (officer.role !== 'system_admin' && officer.agencyId !== report.agency_id) {
       throw errors.forbidden('Phản ánh này không thuộc cơ quan của bạn.', 'This report is not with your agency.');

@@ -131,7 +131,9 @@ function factsAggregate(ordinalsJson: string) {
       select ${vietnamDay(sql`f.at`)} as day, f.agency_id, f.commune_code, f.category_code, f.kind,
         f.data ->> 'outcome' as outcome,
         case when f.kind = 'rated' then (f.data ->> 'stars')::numeric end as stars,
-        f.kind = 'resolve' and f.due_at is not null and f.at <= f.due_at as on_time,
+        -- A result is judged by the deadline in force when it was given (kept on the event since a
+        -- transfer or reopen restarts the deadline), else by the report's.
+        f.kind = 'resolve' and coalesce((f.data ->> 'dueAt')::timestamptz, f.due_at) is not null and f.at <= coalesce((f.data ->> 'dueAt')::timestamptz, f.due_at) as on_time,
         case when f.kind = 'resolve' then least(greatest(done.ordinal - received.ordinal, 0), ${HISTOGRAM_MAX_DAYS + 1}) end as bucket
       from facts f
       left join calendar received on f.kind = 'resolve' and received.version = f.calendar_version and received.day = ${vietnamDay(sql`f.created_at`)}
