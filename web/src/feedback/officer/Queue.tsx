@@ -9,9 +9,11 @@ import { DataTable } from '../../ui/DataTable.js';
 import { PageHead, SelectField } from '../../ui/Field.js';
 import { BASE } from '../api.js';
 import { useDeskT } from '../i18n/desk.js';
+import { useEscalatedT } from '../i18n/escalated.js';
 import { useCommunes, useProvinceCode } from '../province.js';
 import { StatusChip } from '../status.js';
 import type { Category, QueueItem } from '../types.js';
+import { ESCALATED_PATH } from './Escalated.js';
 import { HANDLER_ROLES, type DeskQueueItem, type QueueCounts, type StaffRef } from './desk-api.js';
 
 const STATUSES = ['new', 'accepted', 'in_progress', 'resolved'] as const;
@@ -111,6 +113,7 @@ function FilterBar({ filters, set, user, handler }: { filters: Filters; set(f: P
  */
 export function FeedbackQueue({ user }: { user: User }) {
   const t = useDeskT();
+  const escT = useEscalatedT();
   const pick = useBilingual();
   useTitle(t('queue.title'));
   const handler = HANDLER_ROLES.includes(user.role);
@@ -136,11 +139,16 @@ export function FeedbackQueue({ user }: { user: User }) {
         title={t('queue.title')}
         lead={lead}
         actions={
-          user.role === 'agency_admin' || user.role === 'system_admin' ? (
-            <Link href="/can-bo/phan-anh/mau-tra-loi" class="btn btn--secondary">
-              {t('templates.manage')}
+          <>
+            <Link href={ESCALATED_PATH} class="btn btn--secondary">
+              {escT('esc.link')}
             </Link>
-          ) : undefined
+            {(user.role === 'agency_admin' || user.role === 'system_admin') && (
+              <Link href="/can-bo/phan-anh/mau-tra-loi" class="btn btn--secondary">
+                {t('templates.manage')}
+              </Link>
+            )}
+          </>
         }
       />
       <Counts counts={counts.data} handler={handler} />
