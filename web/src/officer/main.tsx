@@ -57,6 +57,9 @@ function Queue({ user }: { user: User }) {
         <p>
           <Link href="/can-bo/phan-anh">{t('queue.feedbackLink')}</Link>
         </p>
+        <p>
+          <Link href="/can-bo/phan-anh/qua-han">{t('queue.escalatedLink')}</Link>
+        </p>
         <p class="muted small">{t('queue.modulesLater')}</p>
       </section>
     </div>

@@ -15,6 +15,7 @@ export const en: OfficerMessages = {
   'queue.feedbackTitle': 'Citizen field reports',
   'queue.feedbackLead': 'Citizens’ reports waiting for the agency to accept and handle them, most urgent first.',
   'queue.feedbackLink': 'Open the reports to handle',
+  'queue.escalatedLink': 'Overdue reports raised to our agency',
   'queue.stats': 'Summary',
   'queue.dueToday': 'Due today',
   'queue.overdue': 'Overdue',

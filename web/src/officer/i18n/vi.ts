@@ -13,6 +13,7 @@ export const vi = {
   'queue.feedbackTitle': 'Phản ánh hiện trường',
   'queue.feedbackLead': 'Phản ánh của người dân chờ cơ quan tiếp nhận và xử lý, việc gấp nhất lên trước.',
   'queue.feedbackLink': 'Mở danh sách phản ánh cần xử lý',
+  'queue.escalatedLink': 'Phản ánh quá hạn được báo lên cơ quan mình',
   'queue.stats': 'Tóm tắt',
   'queue.dueToday': 'Đến hạn hôm nay',
   'queue.overdue': 'Quá hạn',
