@@ -19,6 +19,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: `doanhnghiep@${DEMO_EMAIL_DOMAIN}`, fullName: 'Công ty TNHH Nông sản Cam Lộ', role: 'business' },
   { email: `canbo@${DEMO_EMAIL_DOMAIN}`, fullName: 'Trần Thị Bình', role: 'officer', agencyCode: 'SXD' },
   { email: `quantri.donvi@${DEMO_EMAIL_DOMAIN}`, fullName: 'Lê Văn Cường', role: 'agency_admin', agencyCode: 'SXD' },
+  // Most field reports (lighting, garbage, encroachment, illegal building) go to the commune's People's Committee.
+  { email: `canbo.xa@${DEMO_EMAIL_DOMAIN}`, fullName: 'Võ Thị Hạnh', role: 'officer', agencyCode: 'UBND-XA-18880' },
   { email: `lanhdao@${DEMO_EMAIL_DOMAIN}`, fullName: 'Phạm Minh Đức', role: 'leader', agencyCode: 'UBND' },
   { email: `quantri@${DEMO_EMAIL_DOMAIN}`, fullName: 'Hoàng Thị Em', role: 'system_admin' },
 ];
