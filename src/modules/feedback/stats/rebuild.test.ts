@@ -52,7 +52,11 @@ async function replay(db: FeedbackDb): Promise<Map<string, Record<string, number
     for (const event of timeline) {
       if (event.kind === 'transfer') agencyId = stringOr(event.data.toAgencyId, agencyId);
       else if (event.kind === 'accept') add(keyOf(holder(), event.at), { accepted: 1 });
-      else if (event.kind === 'resolve') add(keyOf(holder(), event.at), resolutionCounts(await workingCalendar(db, report.calendar_version), report, event.at));
+      else if (event.kind === 'resolve') {
+        // A result is judged by the deadline kept on its event (a transfer or reopen restarts it), else the report's.
+        const dueAt = typeof event.data.dueAt === 'string' ? event.data.dueAt : report.due_at;
+        add(keyOf(holder(), event.at), resolutionCounts(await workingCalendar(db, report.calendar_version), { created_at: report.created_at, due_at: dueAt }, event.at));
+      }
       else if (event.kind === 'close' || event.kind === 'refuse') {
         const outcome = (event.kind === 'refuse' ? 'refused' : event.data.outcome) as ReportOutcome;
         if (CLOSED_COLUMN[outcome]) add(keyOf(holder(), event.at), { [CLOSED_COLUMN[outcome]]: 1 });
