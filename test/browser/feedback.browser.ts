@@ -84,7 +84,15 @@ async function closing(session: Session, label: string, allowed: RegExp[] = []):
   assert.deepEqual(problems, [], label);
 }
 
-test('a citizen reports a pothole, the officer accepts and resolves it, the citizen rates it; the public never sees the name', async () => {
+/** The province's public figures for road damage today (the statistics API the page reads). */
+async function roadDamageToday(): Promise<{ received: number; resolved: number; satisfaction: { count: number } }> {
+  const res = await fetch(`${server.baseUrl}/api/v1/feedback/stats?groupBy=category&categoryCode=hu-hong-duong`);
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { total: { received: number; resolved: number; satisfaction: { count: number } } }).total;
+}
+
+test('a citizen reports a pothole, the officer accepts and resolves it, the citizen rates it; the public page and statistics show it, never the name', async () => {
+  const figuresBefore = await roadDamageToday();
   const citizen = await openSession(browser, PHONE);
   const { page } = citizen;
   let code: string;
@@ -203,6 +211,15 @@ test('a citizen reports a pothole, the officer accepts and resolves it, the citi
     const served = await fetch(`${server.baseUrl}${await resultPhoto.getAttribute('src')}`);
     assert.equal(served.status, 200);
     assert.match(served.headers.get('content-type') ?? '', /^image\//);
+    // The public statistics counted it: received, resolved and rated, from the maintained aggregates.
+    const figuresAfter = await roadDamageToday();
+    assert.equal(figuresAfter.received, figuresBefore.received + 1);
+    assert.equal(figuresAfter.resolved, figuresBefore.resolved + 1);
+    assert.equal(figuresAfter.satisfaction.count, figuresBefore.satisfaction.count + 1);
+    await p.goto(`${server.baseUrl}/phan-anh/thong-ke`);
+    await p.getByRole('heading', { level: 1, name: 'Thống kê phản ánh' }).waitFor({ timeout });
+    await p.locator('.st-figure', { hasText: 'Phản ánh đã nhận' }).waitFor({ timeout });
+    assert.ok(!((await p.locator('main').textContent()) ?? '').includes(name), 'the statistics page names nobody');
     await closing(visitor, 'public list');
   } finally {
     await visitor.context.close();
