@@ -24,7 +24,7 @@ export interface GenerateResult {
 }
 
 /** Default demo volume on first start: a few months' worth of a real province, loads in seconds. */
-export const DEFAULT_DEMO_REPORTS = 4000;
+export const DEFAULT_DEMO_REPORTS = 20_000;
 /** In tests the seeded template stays small, so every test file starts fast. */
 export const TEST_DEMO_REPORTS = 200;
 export const DEFAULT_DEMO_SEED = 20_251_001;
