@@ -199,4 +199,11 @@ export const feedbackMigrations: Record<string, Migration> = {
       await sql`create index feedback_subscriptions_report_idx on feedback_subscriptions (report_id) where report_id is not null`.execute(db);
     },
   },
+  '202612011400_feedback_list_indexes': {
+    async up(db: Kysely<any>) {
+      // The public list filtered by commune and category reads one page through this index instead of
+      // sorting every report of the pair (1.2 s → 1.5 ms with 1,000,000 reports; bench/README.md).
+      await sql`create index feedback_reports_commune_category_created_idx on feedback_reports (commune_code, category_code, created_at desc, id desc)`.execute(db);
+    },
+  },
 };
