@@ -53,8 +53,19 @@ async function signInCookie(port: number): Promise<string> {
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
+const RUN_DATABASE = `tinhso_bench_${process.pid}`;
+
+/** This run's own database is dropped afterwards, so runs do not pile databases up on the server. */
+async function dropServerDatabase(): Promise<void> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  // The platform child may still be closing its pool; WITH (FORCE) ends those sessions (PostgreSQL 13+).
+  await admin.query(`drop database if exists ${RUN_DATABASE} with (force)`);
+  await admin.end();
+}
+
 async function freshServerDatabase(): Promise<string | undefined> {
-  const name = `tinhso_bench_${process.pid}`;
+  const name = RUN_DATABASE;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   try {
     await admin.connect();
@@ -99,8 +110,13 @@ if (only !== 'feedback') {
 
   await benchEngine('embedded PGlite', {}, helloRun.rps);
   const serverUrl = await freshServerDatabase();
-  if (serverUrl) await benchEngine('PostgreSQL', { DATABASE_URL: serverUrl }, helloRun.rps);
-  else console.log(`PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped`);
+  if (serverUrl) {
+    try {
+      await benchEngine('PostgreSQL', { DATABASE_URL: serverUrl }, helloRun.rps);
+    } finally {
+      await dropServerDatabase();
+    }
+  } else console.log(`PostgreSQL not reachable at ${PG_ADMIN_URL}: skipped`);
 
   console.log('\n| figure | value | baseline (same run) | ratio |\n| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
