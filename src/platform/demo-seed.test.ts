@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { DEMO_ACCOUNTS } from './identity/demo-accounts.js';
 import { sql } from 'kysely';
 import { createTestPlatform, type TestPlatform } from './testing/test-platform.js';
 
@@ -17,9 +18,10 @@ async function counts(): Promise<Record<string, number>> {
   return out;
 }
 
-test('the demo province is Quảng Trị with its 78 communes, their agencies and one account per role', async () => {
+test('the demo province is Quảng Trị with its 78 communes, their agencies and the demo accounts (one per role, two officers)', async () => {
   const c = await counts();
-  assert.equal(c.users, 6);
+  assert.equal(c.users, DEMO_ACCOUNTS.length);
+  assert.deepEqual(new Set(DEMO_ACCOUNTS.map((a) => a.role)), new Set(['citizen', 'business', 'officer', 'agency_admin', 'leader', 'system_admin']));
   const communes = await sql<{ n: string }>`select count(*) as n from admin_units where parent_code = '44'`.execute(t.ctx.db);
   assert.equal(Number(communes.rows[0]!.n), 78);
   const committees = await sql<{ n: string }>`select count(*) as n from agencies where kind = 'commune_committee'`.execute(t.ctx.db);

@@ -29,10 +29,12 @@ test('the demo seed creates UBND tỉnh, its departments and one UBND for each o
   assert.equal(sxd.json().parent.code, 'UBND');
 });
 
-test('the demo officer and agency admin belong to SXD and the leader to UBND (agencies are seeded first)', async () => {
-  const users = await t.ctx.db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select(['users.role', 'agencies.code']).execute();
-  const byRole = Object.fromEntries(users.map((u) => [u.role, u.code]));
-  assert.deepEqual(byRole, { officer: 'SXD', agency_admin: 'SXD', leader: 'UBND' });
+test('the demo officers belong to SXD and the Đồng Hới ward, the agency admin to SXD and the leader to UBND (agencies are seeded first)', async () => {
+  const users = await t.ctx.db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select(['users.role', 'agencies.code']).orderBy('users.role').orderBy('agencies.code').execute();
+  assert.deepEqual(
+    users.map((u) => `${u.role}:${u.code}`),
+    ['agency_admin:SXD', 'leader:UBND', 'officer:SXD', 'officer:UBND-XA-18880'],
+  );
 });
 
 test('seeding demo agencies again writes nothing', async () => {
