@@ -88,7 +88,11 @@ const queue: Screen = {
   path: '/can-bo',
   async check(page) {
     await heading(page, 'Hàng việc của tôi');
-    await visible(page, /Phản ánh hiện trường và Hồ sơ một cửa sẽ được bổ sung/);
+    await visible(page, 'Mở danh sách phản ánh cần xử lý');
+    await visible(page, /Hồ sơ một cửa sẽ được bổ sung/);
+    // The figures are the server's counts (numbers once loaded, never placeholders left behind).
+    const open = page.locator('.stat', { hasText: 'Đang mở' }).locator('.stat__value');
+    await page.waitForFunction((el) => /^\d/.test(el?.textContent ?? ''), await open.elementHandle(), { timeout });
     // Every staff demo account belongs to an agency, named from the agencies API.
     await visible(page, /Cơ quan: (Sở|Ủy ban)/);
   },
