@@ -1,11 +1,16 @@
 import type { AppModule } from '../../platform/http/module.js';
 import { publicServicesMigrations } from './migrations.js';
+import { registerDocumentRoutes } from './documents/routes.js';
+import { registerFeeRoutes } from './fees/routes.js';
+import { registerStatsRoutes, statsMigrations } from './stats/index.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations },
-  routes(_app, _ctx) {},
+  migrations: { ...publicServicesMigrations, ...statsMigrations },
+  routes(app, ctx) {
+    registerStatsRoutes(app, ctx);
+  },
   async jobs(_ctx) {},
   async seedDemo(_ctx) {},
 };
