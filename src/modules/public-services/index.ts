@@ -9,6 +9,8 @@ export const publicServicesModule: AppModule = {
   name: 'public-services',
   migrations: { ...publicServicesMigrations, ...statsMigrations },
   routes(app, ctx) {
+    registerDocumentRoutes(app, ctx);
+    registerFeeRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
   },
   async jobs(_ctx) {},
