@@ -3,6 +3,7 @@ import { publicServicesMigrations } from './migrations.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerFeeRoutes } from './fees/routes.js';
 import { registerStatsRoutes, statsMigrations } from './stats/index.js';
+import { registerIntakeRoutes } from './intake/routes.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
@@ -12,6 +13,7 @@ export const publicServicesModule: AppModule = {
     registerDocumentRoutes(app, ctx);
     registerFeeRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
+    registerIntakeRoutes(app, ctx);
   },
   async jobs(_ctx) {},
   async seedDemo(_ctx) {},
