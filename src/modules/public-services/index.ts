@@ -3,18 +3,23 @@ import { publicServicesMigrations } from './migrations.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerFeeRoutes } from './fees/routes.js';
 import { registerStatsRoutes, statsMigrations } from './stats/index.js';
+import { deadlineMigrations, registerDeadlineJobs } from './deadlines/index.js';
+import { registerTrackingRoutes } from './tracking/index.js';
 import { registerIntakeRoutes } from './intake/routes.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...statsMigrations },
+  migrations: { ...publicServicesMigrations, ...statsMigrations, ...deadlineMigrations },
   routes(app, ctx) {
     registerDocumentRoutes(app, ctx);
     registerFeeRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
+    registerTrackingRoutes(app, ctx);
     registerIntakeRoutes(app, ctx);
   },
-  async jobs(_ctx) {},
+  async jobs(ctx) {
+    await registerDeadlineJobs(ctx);
+  },
   async seedDemo(_ctx) {},
 };

@@ -39,3 +39,8 @@ export async function extendByWorkingMinutes(_db: Kysely<any>, _dueAt: Date, _mi
 export async function addWorkingHours(_db: Kysely<any>, _from: Date, _hours: number, _calendarVersion?: number, _via?: Kysely<any>): Promise<Date> {
   throw new Error('not implemented');
 }
+
+export { deadlineMigrations } from './migrations.js';
+
+/** Registers the deadline watch (reminders before due, escalation of overdue dossiers). */
+export async function registerDeadlineJobs(_ctx: import('../../../platform/http/module.js').AppContext): Promise<void> {}
