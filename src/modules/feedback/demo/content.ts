@@ -2,7 +2,7 @@
  * What a report says and who sent it: descriptions and addresses filled from the Vietnamese
  * templates (texts.ts), answers to the category's questions, and obviously fake reporters.
  */
-import type { Random } from './random.js';
+import type { Random } from '../../../platform/seeded-random.js';
 import type { DemoCommune, DemoWorldCategory } from './world.js';
 import type { PlannedReport } from './plan.js';
 import * as T from './texts.js';

@@ -5,7 +5,7 @@
  */
 import { todayInVietnam } from '../../../platform/calendar/index.js';
 import type { ReportOutcome } from '../tables.js';
-import { WeightedTable, type Random } from './random.js';
+import { WeightedTable, type Random } from '../../../platform/seeded-random.js';
 import type { DemoWorld } from './world.js';
 import type { PlannedEvent, PlannedReport } from './plan.js';
 import { DAY } from './season.js';

@@ -3,8 +3,8 @@
  * to rural communes by category, to the flood-prone or upland communes in the flood season; the
  * point is drawn inside the commune as routing would resolve it.
  */
-import type { Random } from './random.js';
-import { WeightedTable } from './random.js';
+import type { Random } from '../../../platform/seeded-random.js';
+import { WeightedTable } from '../../../platform/seeded-random.js';
 import type { DemoCommune, DemoWorld } from './world.js';
 
 /** Categories mostly seen in towns, and mostly in the countryside. */

@@ -1,6 +1,6 @@
 import { vietnamLocal } from '../../../platform/calendar/index.js';
 import type { ReportOutcome, ReportStatus } from '../tables.js';
-import { Random, WeightedTable } from './random.js';
+import { Random, WeightedTable } from '../../../platform/seeded-random.js';
 import type { DemoWorld } from './world.js';
 import * as T from './texts.js';
 import { DAY, FLOOD_CATEGORIES, HOUR, HOURS, planDays } from './season.js';

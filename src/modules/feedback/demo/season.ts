@@ -4,7 +4,7 @@
  * season and the autumn flood events, storms with fallen trees and power cuts).
  */
 import { tetOf } from '../../../platform/calendar/index.js';
-import { Random, WeightedTable } from './random.js';
+import { Random, WeightedTable } from '../../../platform/seeded-random.js';
 import type { DemoWorld, DemoWorldCategory } from './world.js';
 
 export const DAY = 86_400_000;
