@@ -15,6 +15,8 @@ export const WEB_PAGES: Array<{ file: string; paths: string[]; prefix?: boolean 
   { file: 'index.html', paths: ['/', '/dang-nhap', '/dang-ky', '/quen-mat-khau', '/dat-lai-mat-khau', '/ca-nhan'] },
   // Citizen field reports: the list, the form (/phan-anh/gui) and /phan-anh/<tracking code>.
   { file: 'index.html', paths: ['/phan-anh'], prefix: true },
+  // Public services (dịch vụ công): catalog, online filing, tracking by code, my dossiers.
+  { file: 'index.html', paths: ['/dich-vu-cong'], prefix: true },
   { file: 'can-bo.html', paths: ['/can-bo'], prefix: true },
   { file: 'ioc.html', paths: ['/ioc'], prefix: true },
   { file: 'quan-tri.html', paths: ['/quan-tri'], prefix: true },

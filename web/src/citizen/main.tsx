@@ -10,6 +10,7 @@ import { ForgotPassword, ResetPassword } from './pages/PasswordReset.js';
 import { Profile } from './pages/Profile.js';
 import { FeedbackPages, isFeedbackPath } from '../feedback/citizen/lazy.js';
 import { FeedbackStats, isStatsPath } from '../feedback/stats/lazy.js';
+import { isPublicServicesPath, PublicServicesPages } from '../public-services/citizen/lazy.js';
 import { resumeOutbox } from '../feedback/boot.js';
 import './citizen.css';
 
@@ -22,6 +23,7 @@ function App() {
   const user = session.user;
   const nav = [
     { href: '/', label: t('nav.home') },
+    { href: '/dich-vu-cong', label: t('nav.publicServices') },
     { href: '/phan-anh', label: t('nav.feedback') },
     { href: '/phan-anh/thong-ke', label: t('nav.feedbackStats') },
   ];
@@ -36,11 +38,12 @@ function App() {
       {path === '/dat-lai-mat-khau' && <ResetPassword />}
       {path === '/ca-nhan' && <RequireRole session={session} roles="*">{(u) => <Profile user={u} />}</RequireRole>}
       {isFeedbackPath(path) && (isStatsPath(path) ? <FeedbackStats /> : <FeedbackPages path={path} user={user} />)}
-      {!PATHS.includes(path) && !isFeedbackPath(path) && <NotFound />}
+      {isPublicServicesPath(path) && <PublicServicesPages path={path} user={user} />}
+      {!PATHS.includes(path) && !isFeedbackPath(path) && !isPublicServicesPath(path) && <NotFound />}
     </Shell>
   );
 }
 
-mount((path) => PATHS.includes(path) || isFeedbackPath(path), () => <App />);
+mount((path) => PATHS.includes(path) || isFeedbackPath(path) || isPublicServicesPath(path), () => <App />);
 // Reports that waited for the network are sent from whichever citizen page opens next.
 resumeOutbox();

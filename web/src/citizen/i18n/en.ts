@@ -3,6 +3,7 @@ import type { CitizenMessages } from './vi.js';
 /** Texts of the citizen portal (English). */
 export const en: CitizenMessages = {
   'nav.home': 'Home',
+  'nav.publicServices': 'Public services',
   'nav.feedback': 'Reports',
   'nav.feedbackStats': 'Statistics',
   'nav.profile': 'My account',

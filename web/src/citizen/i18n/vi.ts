@@ -1,6 +1,7 @@
 /** Texts of the citizen portal (Vietnamese). */
 export const vi = {
   'nav.home': 'Trang chủ',
+  'nav.publicServices': 'Dịch vụ công',
   'nav.feedback': 'Phản ánh',
   'nav.feedbackStats': 'Thống kê',
   'nav.profile': 'Trang cá nhân',
