@@ -6,17 +6,20 @@ import { registerStatsRoutes, statsMigrations } from './stats/index.js';
 import { deadlineMigrations, registerDeadlineJobs } from './deadlines/index.js';
 import { registerTrackingRoutes } from './tracking/index.js';
 import { registerIntakeRoutes } from './intake/routes.js';
+import { processingMigrations } from './processing/migrations.js';
+import { registerProcessingRoutes } from './processing/routes.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...statsMigrations, ...deadlineMigrations },
+  migrations: { ...publicServicesMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations },
   routes(app, ctx) {
     registerDocumentRoutes(app, ctx);
     registerFeeRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
     registerTrackingRoutes(app, ctx);
     registerIntakeRoutes(app, ctx);
+    registerProcessingRoutes(app, ctx);
   },
   async jobs(ctx) {
     await registerDeadlineJobs(ctx);
