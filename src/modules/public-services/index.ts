@@ -1,5 +1,6 @@
 import type { AppModule } from '../../platform/http/module.js';
 import { publicServicesMigrations } from './migrations.js';
+import { catalogMigrations, registerCatalogRoutes, seedDemoCatalog } from './catalog/index.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerFeeRoutes } from './fees/routes.js';
 import { registerStatsRoutes, statsMigrations } from './stats/index.js';
@@ -12,8 +13,9 @@ import { registerProcessingRoutes } from './processing/routes.js';
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations },
+  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations },
   routes(app, ctx) {
+    registerCatalogRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
     registerFeeRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
@@ -24,5 +26,7 @@ export const publicServicesModule: AppModule = {
   async jobs(ctx) {
     await registerDeadlineJobs(ctx);
   },
-  async seedDemo(_ctx) {},
+  async seedDemo(ctx) {
+    await seedDemoCatalog(ctx);
+  },
 };
