@@ -18,6 +18,8 @@ export interface Config {
   s3: S3Config | undefined;
   maxUploadBytes: number;
   trustProxy: boolean;
+  /** Where fees for public services are paid (VietQR transfers, the payment gateway). */
+  payment: PaymentConfig;
   /** The environment the config was read from: modules read their own settings from it. */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -29,6 +31,31 @@ export interface OidcConfig {
   displayName: string;
   /** Plain-http issuers are allowed only for local development and tests. */
   allowInsecure: boolean;
+}
+
+export interface PaymentConfig {
+  /** The receiving bank's BIN (NAPAS), e.g. 970436 for Vietcombank. */
+  bankBin: string;
+  accountNumber: string;
+  accountName: string;
+  /** True while no account is configured and the demo one (which must never receive money) is shown. */
+  demoAccount: boolean;
+  /** Shared secret of the payment gateway's signed callbacks; unset in production means no gateway. */
+  gatewaySecret: string | undefined;
+}
+
+export const DEMO_PAYMENT_ACCOUNT = { bankBin: '970436', accountNumber: '0000000000', accountName: 'TAI KHOAN DEMO - KHONG CHUYEN TIEN' };
+export const DEV_PAYMENT_GATEWAY_SECRET = 'dev-only-payment-gateway-secret';
+
+function paymentConfig(env: Env, nodeEnv: Config['nodeEnv']): PaymentConfig {
+  const configured = !!env.PAYMENT_ACCOUNT_NUMBER;
+  return {
+    bankBin: configured ? required(env, 'PAYMENT_BANK_BIN') : DEMO_PAYMENT_ACCOUNT.bankBin,
+    accountNumber: configured ? env.PAYMENT_ACCOUNT_NUMBER! : DEMO_PAYMENT_ACCOUNT.accountNumber,
+    accountName: configured ? required(env, 'PAYMENT_ACCOUNT_NAME') : DEMO_PAYMENT_ACCOUNT.accountName,
+    demoAccount: !configured,
+    gatewaySecret: env.PAYMENT_GATEWAY_SECRET || (nodeEnv === 'production' ? undefined : DEV_PAYMENT_GATEWAY_SECRET),
+  };
 }
 
 export interface S3Config {
@@ -95,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     s3,
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
     trustProxy: env.TRUST_PROXY === 'true',
+    payment: paymentConfig(env, nodeEnv),
     env: { ...env },
   };
 }
