@@ -7,13 +7,14 @@ import { registerStatsRoutes, statsMigrations } from './stats/index.js';
 import { deadlineMigrations, registerDeadlineJobs } from './deadlines/index.js';
 import { registerTrackingRoutes } from './tracking/index.js';
 import { registerIntakeRoutes } from './intake/routes.js';
+import { intakeMigrations } from './intake/migrations.js';
 import { processingMigrations } from './processing/migrations.js';
 import { registerProcessingRoutes } from './processing/routes.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations },
+  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations, ...intakeMigrations },
   routes(app, ctx) {
     registerCatalogRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);

@@ -166,6 +166,8 @@ export interface DossierTable {
   fee_total: ColumnType<string, number | string | undefined, number | string>;
   fee_status: Generated<'none' | 'unpaid' | 'paid' | 'exempt'>;
   payment_reference: string | null;
+  /** Fee exemptions claimed by the applicant (codes from the version's fee list). */
+  exemption_codes: ColumnType<string[], string | undefined, string>;
   digitised: Generated<boolean>;
   reused_data: Generated<boolean>;
   /** Optimistic-concurrency counter: every command bumps it. */
