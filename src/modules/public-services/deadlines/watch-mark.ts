@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { Role } from '../../../platform/identity/roles.js';
+import type { AppContext } from '../../../platform/http/module.js';
+import { notifyUser } from '../../../platform/notifications/inbox.js';
+import { IN_PROGRESS, PAYMENT_REQUESTED, RECEIVED } from '../statuses.js';
+import { deadlineDb, platformOf, type DeadlineDb, type DeadlineTrx, type WatchKind } from './tables.js';
+import { escalationText, reminderText, type WatchedDossier } from './watch-messages.js';
+
+/**
+ * Statuses whose clock runs. A dossier waiting for the applicant's supplement (5) is left out: its
+ * clock is stopped and its due date moves when the supplement arrives.
+ */
+export const WATCHED_STATUSES = [RECEIVED, IN_PROGRESS, PAYMENT_REQUESTED] as const;
+
+export const WATCH_ACTOR = { userId: null, label: 'system:deadline-watch', agencyId: null };
+
+/** Due dates a pass looks at: [from, until) (from open when absent). */
+export interface DueRange {
+  from?: Date;
+  until: Date;
+}
+
+type Db = DeadlineDb | DeadlineTrx;
+
+function dueQuery(db: Db, kind: WatchKind, range: DueRange) {
+  return (db as DeadlineDb)
+    .selectFrom('dossiers as d')
+    .where('d.status', 'in', [...WATCHED_STATUSES])
+    .where('d.due_at', 'is not', null)
+    .where('d.due_at', '<', range.until)
+    .$if(range.from !== undefined, (q) => q.where('d.due_at', '>=', range.from!))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('dossier_deadline_marks as m').select(sql.lit(1).as('one')).whereRef('m.dossier_id', '=', 'd.id').where('m.kind', '=', kind).whereRef('m.due_at', '=', 'd.due_at'))),
+    );
+}
+
+/** Up to `limit` dossiers, earliest due first, with a due date in the range and no mark of this kind for it. */
+export async function findCandidates(db: DeadlineDb, kind: WatchKind, range: DueRange, limit: number, exclude: ReadonlySet<string>): Promise<string[]> {
+  const skip = [...exclude];
+  const rows = await dueQuery(db, kind, range)
+    .select('d.id')
+    .$if(skip.length > 0, (q) => q.where('d.id', 'not in', skip))
+    .orderBy('d.due_at')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+async function staffOf(trx: DeadlineTrx, agencyId: string, role: Role): Promise<string[]> {
+  const rows = await trx.selectFrom('users').select('id').where('agency_id', '=', agencyId).where('role', '=', role).where('status', '=', 'active').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The assignee while an active member of the agency; else the agency's officers (its admins when it has none). */
+async function handlersOf(trx: DeadlineTrx, agencyId: string, assigneeId: string | null): Promise<string[]> {
+  if (assigneeId) {
+    const assignee = await trx.selectFrom('users').select('id').where('id', '=', assigneeId).where('agency_id', '=', agencyId).where('status', '=', 'active').executeTakeFirst();
+    if (assignee) return [assignee.id];
+  }
+  const officers = await staffOf(trx, agencyId, 'officer');
+  return officers.length > 0 ? officers : staffOf(trx, agencyId, 'agency_admin');
+}
+
+/**
+ * Reminds or escalates one dossier in one transaction: the row is locked (skipped when another
+ * worker holds it) and tested again in a fresh statement, the mark is written, then the notices
+ * and, for an escalation, the audit record. False when there was nothing (left) to do.
+ */
+export async function markDossier(ctx: AppContext, id: string, kind: WatchKind, range: DueRange, now: Date): Promise<boolean> {
+  return deadlineDb(ctx.db).transaction().execute(async (trx) => {
+    const locked = await trx.selectFrom('dossiers').select('id').where('id', '=', id).forUpdate().skipLocked().executeTakeFirst();
+    if (!locked) return false;
+    const row = await dueQuery(trx, kind, range)
+      .innerJoin('procedure_versions as v', 'v.id', 'd.procedure_version_id')
+      .innerJoin('agencies as a', (j) => j.on(sql<boolean>`a.id = coalesce(d.handling_agency_id, d.receiving_agency_id)`))
+      .select(['d.id', 'd.code', 'd.due_at', 'd.assignee_id', 'd.is_demo', 'd.status', 'v.name as procedure_name', 'a.id as agency_id', 'a.name as agency_name'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+    if (!row || !row.due_at) return false;
+    const dossier: WatchedDossier = { code: row.code, procedureName: row.procedure_name, agencyName: row.agency_name, dueAt: new Date(row.due_at) };
+    const recipients = kind === 'reminder' ? await handlersOf(trx, row.agency_id, row.assignee_id) : await staffOf(trx, row.agency_id, 'agency_admin');
+    const marked = await trx
+      .insertInto('dossier_deadline_marks')
+      .values({ dossier_id: row.id, kind, due_at: dossier.dueAt, marked_at: now, recipients: recipients.length })
+      .onConflict((oc) => oc.doNothing())
+      .returning('dossier_id')
+      .executeTakeFirst();
+    if (!marked) return false;
+    const text = kind === 'reminder' ? reminderText(dossier) : escalationText(dossier);
+    for (const userId of recipients) {
+      await notifyUser(platformOf(trx), ctx, { userId, category: 'services', ...text, link: `/can-bo/ho-so/${row.id}`, email: !row.is_demo });
+    }
+    if (kind === 'escalation') {
+      await ctx.audit.record(platformOf(trx), {
+        actor: WATCH_ACTOR,
+        action: 'dossier.escalate_overdue',
+        targetType: 'dossier',
+        targetId: row.id,
+        details: { code: row.code, status: row.status, dueAt: dossier.dueAt.toISOString(), agencyId: row.agency_id, notified: recipients.length },
+      });
+    }
+    return true;
+  });
+}
