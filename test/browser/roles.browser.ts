@@ -89,7 +89,7 @@ const queue: Screen = {
   async check(page) {
     await heading(page, 'Hàng việc của tôi');
     await visible(page, 'Mở danh sách phản ánh cần xử lý');
-    await visible(page, /Hồ sơ một cửa sẽ được bổ sung/);
+    await visible(page, 'Mở hàng hồ sơ');
     // The figures are the server's counts (numbers once loaded, never placeholders left behind).
     const open = page.locator('.stat', { hasText: 'Đang mở' }).locator('.stat__value');
     await page.waitForFunction((el) => /^\d/.test(el?.textContent ?? ''), await open.elementHandle(), { timeout });

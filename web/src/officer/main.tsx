@@ -11,10 +11,12 @@ import { Shell } from '../ui/Shell.js';
 import { vi, type OfficerMessages } from './i18n/vi.js';
 import { en } from './i18n/en.js';
 import { isOfficerFeedbackPath, OfficerFeedback } from '../feedback/officer/Desk.js';
+import { DossierHomeCard } from '../public-services/officer/HomeCard.js';
+import { isOfficerDossierPath, OfficerDossiers } from '../public-services/officer/Routes.js';
 
 const catalog: Catalog<OfficerMessages> = { vi, en };
 const useOfficerT = () => useCatalog(catalog);
-const PAGES = { '/can-bo': 'queue', '/can-bo/phan-anh': 'feedback', '/can-bo/ho-so': 'dossiers' } as const;
+const PAGES = { '/can-bo': 'queue', '/can-bo/phan-anh': 'feedback' } as const;
 type PagePath = keyof typeof PAGES;
 const isPage = (path: string): path is PagePath => path in PAGES;
 
@@ -60,23 +62,9 @@ function Queue({ user }: { user: User }) {
         <p>
           <Link href="/can-bo/phan-anh/qua-han">{t('queue.escalatedLink')}</Link>
         </p>
-        <p class="muted small">{t('queue.modulesLater')}</p>
       </section>
+      <DossierHomeCard user={user} />
     </div>
-  );
-}
-
-function ComingSoon({ name }: { name: string }) {
-  const t = useOfficerT();
-  useTitle(name);
-  return (
-    <section class="card stack">
-      <h1>{t('soon.title', { name })}</h1>
-      <p>{t('soon.body')}</p>
-      <p>
-        <a href="/can-bo">{t('nav.queue')}</a>
-      </p>
-    </section>
   );
 }
 
@@ -98,8 +86,8 @@ function App() {
             <Queue user={user} />
           ) : isOfficerFeedbackPath(path) ? (
             <OfficerFeedback path={path} user={user} />
-          ) : page === 'dossiers' ? (
-            <ComingSoon name={t('nav.dossiers')} />
+          ) : isOfficerDossierPath(path) ? (
+            <OfficerDossiers path={path} user={user} />
           ) : (
             <NotFound />
           )
