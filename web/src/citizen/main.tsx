@@ -11,6 +11,7 @@ import { Profile } from './pages/Profile.js';
 import { FeedbackPages, isFeedbackPath } from '../feedback/citizen/lazy.js';
 import { FeedbackStats, isStatsPath } from '../feedback/stats/lazy.js';
 import { isPublicServicesPath, PublicServicesPages } from '../public-services/citizen/lazy.js';
+import { isPsStatsPath, PublicServicesStats } from '../public-services/stats/lazy.js';
 import { resumeOutbox } from '../feedback/boot.js';
 import './citizen.css';
 
@@ -38,7 +39,7 @@ function App() {
       {path === '/dat-lai-mat-khau' && <ResetPassword />}
       {path === '/ca-nhan' && <RequireRole session={session} roles="*">{(u) => <Profile user={u} />}</RequireRole>}
       {isFeedbackPath(path) && (isStatsPath(path) ? <FeedbackStats /> : <FeedbackPages path={path} user={user} />)}
-      {isPublicServicesPath(path) && <PublicServicesPages path={path} user={user} />}
+      {isPublicServicesPath(path) && (isPsStatsPath(path) ? <PublicServicesStats /> : <PublicServicesPages path={path} user={user} />)}
       {!PATHS.includes(path) && !isFeedbackPath(path) && !isPublicServicesPath(path) && <NotFound />}
     </Shell>
   );

@@ -1,0 +1,3 @@
+export function StatsPage() {
+  return null;
+}
