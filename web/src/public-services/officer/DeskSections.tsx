@@ -7,6 +7,7 @@ import { useBilingual } from '../../lib/i18n.js';
 import { ProblemBox } from '../../ui/Problem.js';
 import { agencyName, documentUrl, dossierUrl, fileUrl, type DossierDetail, type PaymentView } from './api.js';
 import { useDossierT } from './i18n/index.js';
+import { ScanUpload } from './ScanUpload.js';
 
 type T = ReturnType<typeof useDossierT>;
 
@@ -80,7 +81,8 @@ export function FormDataCard({ data, titles }: { data: Record<string, unknown> |
   );
 }
 
-export function ComponentsCard({ d }: { d: DossierDetail }) {
+/** The components with links to their files; staff of an open dossier may add scans of paper ones. */
+export function ComponentsCard({ d, canScan, onDone }: { d: DossierDetail; canScan: boolean; onDone(): void }) {
   const t = useDossierT();
   return (
     <section class="card stack" aria-labelledby="ps-components">
@@ -112,6 +114,7 @@ export function ComponentsCard({ d }: { d: DossierDetail }) {
           ))}
         </ul>
       )}
+      {canScan && <ScanUpload d={d} onDone={onDone} />}
     </section>
   );
 }

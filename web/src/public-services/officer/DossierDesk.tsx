@@ -99,7 +99,7 @@ export function DossierDesk({ id, user }: { id: string; user: User }) {
             <div class="stack ps-desk__main">
               <Summary d={d} />
               <FormDataCard data={d.formData} />
-              <ComponentsCard d={d} />
+              <ComponentsCard d={d} canScan={!isReader(user) && d.allowedActions.length > 0 && [2, 4, 5, 6].includes(d.status)} onDone={reload} />
               <DocumentsCard d={d} />
               <PausesCard d={d} />
               <ConsultationsCard d={d} myAgencyId={user.agencyId ?? null} onDone={reload} />

@@ -28,7 +28,6 @@ export function IssueResultForm({ dossier, busy, submit, onCancel, confirm }: Fo
     const form = new FormData();
     form.set('outcome', outcome);
     form.set('resultNumber', resultNumber.trim());
-    form.set('title', title.trim());
     form.set('file', file!);
     submit(form);
   }
@@ -53,7 +52,7 @@ export function IssueResultForm({ dossier, busy, submit, onCancel, confirm }: Fo
       </fieldset>
       <SelectField id="ps-result-outcome" label={t('field.outcome')} value={outcome} onValue={(v) => setOutcome(v as 'approved' | 'rejected')} options={(['approved', 'rejected'] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
       <TextField id="ps-result-number" label={t('field.resultNumber')} value={resultNumber} onValue={setResultNumber} required autoComplete="off" placeholder="123/GKS" />
-      <TextField id="ps-result-title" label={t('field.title')} value={title} onValue={setTitle} required={mode === 'template'} />
+      {mode === 'template' && <TextField id="ps-result-title" label={t('field.title')} value={title} onValue={setTitle} required />}
       {mode === 'template' ? (
         <div class="field">
           <label for="ps-result-text">{t('field.text')}</label>
