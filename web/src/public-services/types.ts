@@ -195,6 +195,7 @@ export interface DossierDetail {
   consultations: unknown[];
   allowedActions: string[];
   evaluation?: { rating: number; comment?: string | null; createdAt?: string } | null;
+  draftSavedAt?: string | null;
 }
 
 /** What `PUT /api/v1/dossiers/drafts/:id` takes. */
