@@ -160,7 +160,7 @@ export interface DossierDetail {
   statusLabel: Bi;
   subState: string | null;
   channel: Channel;
-  procedure: { code: string; name: string; version: number; timeAmount: Decimal; timeUnit: TimeUnit };
+  procedure: { code: string; name: string; version: number; timeAmount: Decimal; timeUnit: TimeUnit; level?: Level };
   applicantKind: ApplicantKind;
   applicant: Applicant | null;
   onBehalf: boolean;
@@ -194,8 +194,7 @@ export interface DossierDetail {
   pauses: Pause[];
   consultations: unknown[];
   allowedActions: string[];
-  evaluation?: { rating: number; comment?: string | null; createdAt?: string } | null;
-  draftSavedAt?: string | null;
+  updatedAt?: string;
 }
 
 /** What `PUT /api/v1/dossiers/drafts/:id` takes. */
@@ -222,20 +221,38 @@ export interface UploadedComponent {
 export interface MyDossierItem {
   id: string;
   code: string | null;
-  procedureCode: string;
-  procedureName: string;
+  procedure: { code: string; name: string; version: number };
   status: number;
   statusLabel: Bi;
-  subState?: string | null;
-  submittedAt?: string | null;
-  receivedAt?: string | null;
-  dueAt?: string | null;
-  finishedAt?: string | null;
-  returnedAt?: string | null;
-  outcome?: string | null;
-  resultNumber?: string | null;
-  feeStatus?: string | null;
-  updatedAt?: string | null;
+  subState: string | null;
+  channel: Channel;
+  applicantName: string;
+  onBehalf: boolean;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  returnedAt: string | null;
+  onTime: boolean | null;
+  outcome: string | null;
+  resultNumber: string | null;
+  resultAvailable: boolean;
+  feeTotal: Decimal;
+  feeStatus: string;
+  evaluated: boolean;
+  canEvaluate: boolean;
+}
+
+/** `GET /api/v1/dossiers/drafts`: drafts, and submissions sent back for completion. */
+export interface DraftSummary {
+  id: string;
+  status: number;
+  subState: string | null;
+  procedure: { code: string; name: string };
+  applicantName: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 // ---- Tracking (public) ----------------------------------------------------------------------
@@ -262,16 +279,17 @@ export interface TrackView {
   paused: boolean;
   onTime: boolean | null;
   agency: { name: string; phone: string | null } | null;
-  payment: { status: string; amount: Decimal } | null;
+  payment: { status: string; amount: Decimal };
   timeline: TrackTimelineEntry[];
 }
 
 /** After the applicant's phone number matched. */
 export interface TrackVerified extends TrackView {
   applicant: { name: string };
-  documents: Array<{ id: string; kind: string; number: string | null; url: string }>;
+  documents: Array<{ id: string; kind: string; number: string | null; createdAt: string | null; url: string }>;
   resultAvailable: boolean;
   accessToken: string;
+  accessTokenExpiresAt?: string;
 }
 
 // ---- Payment --------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { useApi } from '../../lib/use-api.js';
 import { ProblemBox } from '../../ui/Problem.js';
 import { useCitizenPsT } from '../i18n/citizen.js';
 import type { DossierDetail, EvaluationInput, ProcedureDetail } from '../types.js';
-import { dossierCommand, dossierUrl, evaluate, postForm, procedureUrl } from './api.js';
+import { Link } from '../../lib/router.js';
+import { dossierCommand, dossierUrl, evaluate, pagePaths, postForm, procedureUrl } from './api.js';
 import { ACCEPT, formatSize } from './filing/Uploads.js';
 
 interface Props {
@@ -103,18 +104,18 @@ export function Supplement({ d, onDone }: Props) {
   );
 }
 
-/** After a request to complete the dossier (Mẫu 02): send it back for receipt. */
-export function Resubmit({ d, onDone }: Props) {
+/** After a request to complete the dossier (Mẫu 02): edit it in the filing form, then resubmit. */
+export function Resubmit({ d }: { d: DossierDetail }) {
   const t = useCitizenPsT();
-  const cmd = useCommand();
   return (
     <section class="card stack ps-action" aria-labelledby="ps-resubmit">
       <h2 id="ps-resubmit">{t('resubmit.title')}</h2>
       <p>{t('resubmit.lead')}</p>
-      <ProblemBox error={cmd.error} />
-      <button type="button" class="btn" disabled={cmd.busy} onClick={() => void cmd.run(() => dossierCommand(d.id, 'resubmit', {}), onDone)}>
-        {t('resubmit.go')}
-      </button>
+      <p>
+        <Link class="btn" href={`${pagePaths.file(d.procedure.code)}?ho-so=${encodeURIComponent(d.id)}`}>
+          {t('resubmit.go')}
+        </Link>
+      </p>
     </section>
   );
 }
@@ -164,6 +165,25 @@ export function Withdraw({ d, onDone }: Props) {
 }
 
 const CRITERIA = ['timeliness', 'contacts', 'attitude', 'clarity'] as const;
+const EVALUATED = 'tinhso.ps.evaluated';
+
+/** Remembered on the device so the form is not offered again (the server refuses a second one anyway). */
+export function wasEvaluated(id: string): boolean {
+  try {
+    return (localStorage.getItem(EVALUATED) ?? '').split(' ').includes(id);
+  } catch {
+    return false;
+  }
+}
+
+function rememberEvaluated(id: string): void {
+  try {
+    const ids = (localStorage.getItem(EVALUATED) ?? '').split(' ').filter(Boolean);
+    localStorage.setItem(EVALUATED, [...ids.slice(-199), id].join(' '));
+  } catch {
+    /* storage unavailable: the server's 409 still says so */
+  }
+}
 
 function Stars({ name, label, value, onValue }: { name: string; label: string; value: number; onValue(v: number): void }) {
   const t = useCitizenPsT();
@@ -181,7 +201,7 @@ function Stars({ name, label, value, onValue }: { name: string; label: string; v
 }
 
 /** Đánh giá mức độ hài lòng: once per dossier, after the result. */
-export function Evaluation({ d, onDone }: Props) {
+export function Evaluation({ d }: { d: DossierDetail }) {
   const t = useCitizenPsT();
   const [rating, setRating] = useState(0);
   const [criteria, setCriteria] = useState<EvaluationInput['criteria']>({ timeliness: 0, contacts: 0, attitude: 0, clarity: 0 });
@@ -189,7 +209,10 @@ export function Evaluation({ d, onDone }: Props) {
   const cmd = useCommand();
   const complete = rating > 0 && CRITERIA.every((c) => criteria[c] > 0);
   if (cmd.done) return <p class="alert alert--success" role="status">{t('eval.thanks')}</p>;
-  if (cmd.error?.status === 409) return <p class="alert alert--info" role="status">{t('eval.already')}</p>;
+  if (cmd.error?.status === 409) {
+    rememberEvaluated(d.id);
+    return <p class="alert alert--info" role="status">{t('eval.already')}</p>;
+  }
   return (
     <section class="card stack ps-action" aria-labelledby="ps-eval">
       <h2 id="ps-eval">{t('eval.title')}</h2>
@@ -198,7 +221,10 @@ export function Evaluation({ d, onDone }: Props) {
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          void cmd.run(() => evaluate(d.id, { rating, criteria, ...(comment.trim() ? { comment: comment.trim() } : {}) }), onDone);
+          void cmd.run(
+            () => evaluate(d.id, { rating, criteria, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
+            () => rememberEvaluated(d.id),
+          );
         }}
       >
         <Stars name="ps-eval-overall" label={t('eval.overall')} value={rating} onValue={setRating} />

@@ -6,8 +6,8 @@ import { useApi, usePaged } from '../../lib/use-api.js';
 import { PageHead } from '../../ui/Field.js';
 import { Loading, ProblemBox } from '../../ui/Problem.js';
 import { useCitizenPsT } from '../i18n/citizen.js';
-import type { DossierDetail, MyDossierItem } from '../types.js';
-import { draftItems, DRAFTS, MINE, pagePaths } from './api.js';
+import type { DraftSummary, MyDossierItem } from '../types.js';
+import { DRAFTS, MINE, pagePaths } from './api.js';
 import { listLocal } from './filing/local-draft.js';
 import { Breadcrumbs, StatusChip } from './parts.js';
 
@@ -78,10 +78,12 @@ function Filed({ view }: { view: 'all' | 'results' }) {
         {list.items.map((d) => (
           <li key={d.id} class="card ps-result">
             <h3>
-              <Link href={pagePaths.dossier(d.id)}>{d.procedureName}</Link>
+              <Link href={pagePaths.dossier(d.id)}>{d.procedure.name}</Link>
             </h3>
             <p class="ps-result__meta">
               <StatusChip status={d.status} label={d.statusLabel} /> {d.code && <span class="small ps-code">{d.code}</span>}
+              {d.onTime === false && <span class="badge badge--bad">{t('due.late')}</span>}
+              {d.feeStatus === 'unpaid' && Number(d.feeTotal) > 0 && <span class="badge badge--warn">{t('fee.unpaid')}</span>}
             </p>
             <p class="small muted">
               {[
@@ -93,6 +95,13 @@ function Filed({ view }: { view: 'all' | 'results' }) {
                 .filter(Boolean)
                 .join(' · ')}
             </p>
+            {d.onBehalf && <p class="small muted">{t('mine.onBehalfOf', { name: d.applicantName })}</p>}
+            {(d.canEvaluate || d.resultAvailable) && (
+              <p class="row">
+                {d.resultAvailable && <Link href={pagePaths.dossier(d.id)}>{t('mine.getResult')}</Link>}
+                {d.canEvaluate && <Link href={`${pagePaths.dossier(d.id)}#ps-eval`}>{t('mine.evaluate')}</Link>}
+              </p>
+            )}
           </li>
         ))}
       </ul>
@@ -106,11 +115,11 @@ function Filed({ view }: { view: 'all' | 'results' }) {
   );
 }
 
-/** Drafts on the server, and drafts kept on this device that never reached it (offline). */
+/** Drafts on the server (and dossiers sent back for completion), and drafts only on this device. */
 function Drafts({ user }: { user: User }) {
   const t = useCitizenPsT();
-  const server = useApi<DossierDetail[] | { items: DossierDetail[] }>(DRAFTS);
-  const items = draftItems(server.data);
+  const server = useApi<{ items: DraftSummary[] }>(DRAFTS);
+  const items = server.data?.items ?? [];
   const local = listLocal(user.id).filter((l) => !l.dossierId || !items.some((d) => d.id === l.dossierId));
   return (
     <div class="stack">
@@ -121,15 +130,21 @@ function Drafts({ user }: { user: User }) {
         {items.map((d) => (
           <li key={d.id} class="card ps-result">
             <h3>{d.procedure.name}</h3>
-            <p class="small muted">{t('mine.draftOf', { date: formatDateTime(d.draftSavedAt ?? null) })}</p>
-            <Link class="btn btn--small" href={`${pagePaths.file(d.procedure.code)}?ho-so=${encodeURIComponent(d.id)}`}>
-              {t('mine.resume')}
-            </Link>
+            {d.status !== 0 && <p class="alert alert--warning">{t('dossier.completionRequested')}</p>}
+            <p class="small muted">
+              {[d.applicantName, t('mine.draftOf', { date: formatDateTime(d.updatedAt) })].filter(Boolean).join(' · ')}
+            </p>
+            <p class="row">
+              <Link class="btn btn--small" href={`${pagePaths.file(d.procedure.code)}?ho-so=${encodeURIComponent(d.id)}`}>
+                {d.status === 0 ? t('mine.resume') : t('mine.complete')}
+              </Link>
+              {d.status !== 0 && <Link href={pagePaths.dossier(d.id)}>{t('file.openDossier')}</Link>}
+            </p>
           </li>
         ))}
         {local.map((l) => (
           <li key={l.procedureCode} class="card ps-result">
-            <h3>{l.procedureCode}</h3>
+            <h3>{l.procedureName ?? l.procedureCode}</h3>
             <p class="small muted">{t('mine.localDraft', { date: formatDateTime(l.savedLocallyAt) })}</p>
             <Link class="btn btn--small" href={pagePaths.file(l.procedureCode)}>
               {t('mine.resume')}

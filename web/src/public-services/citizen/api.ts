@@ -41,6 +41,11 @@ export function submitDraft(id: string, idempotencyKey: string): Promise<Dossier
   return api<DossierDetail>(`${DRAFTS}/${encodeURIComponent(id)}/submit`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } });
 }
 
+/** After a request to complete the dossier (Mẫu 02): send the edited dossier back for receipt. */
+export function resubmitDossier(id: string, idempotencyKey: string): Promise<DossierDetail> {
+  return api<DossierDetail>(`${dossierUrl(id)}/resubmit`, { method: 'POST', body: {}, headers: { 'idempotency-key': idempotencyKey } });
+}
+
 export function verifyTracking(code: string, phone: string): Promise<TrackVerified> {
   return api<TrackVerified>(`${trackUrl(code)}/verify`, { method: 'POST', body: { phone } });
 }
@@ -51,12 +56,6 @@ export function dossierCommand<T = DossierDetail>(id: string, name: string, body
 
 export function evaluate(id: string, input: EvaluationInput): Promise<unknown> {
   return dossierCommand(id, 'evaluation', input);
-}
-
-/** GET /drafts may answer a list or a page of one. */
-export function draftItems(data: DossierDetail[] | { items: DossierDetail[] } | undefined): DossierDetail[] {
-  if (!data) return [];
-  return Array.isArray(data) ? data : data.items;
 }
 
 let csrf: Promise<string | null> | null = null;

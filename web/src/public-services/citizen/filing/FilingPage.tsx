@@ -110,7 +110,8 @@ function FilingForm({ user, procedure }: { user: User; procedure: ProcedureDetai
 
   return (
     <form class="stack ps-form" noValidate onSubmit={(e) => void submit(e)}>
-      {filing.restored && (
+      {filing.resubmission && <p class="alert alert--warning">{t('file.resubmission')}</p>}
+      {filing.restored && !filing.resubmission && (
         <div class="alert alert--info" role="status">
           <p>{t('file.restored')}</p>
           <button type="button" class="btn btn--secondary btn--small" onClick={filing.discard}>
@@ -136,7 +137,7 @@ function FilingForm({ user, procedure }: { user: User; procedure: ProcedureDetai
       <div class="ps-submit">
         <SyncStatus filing={filing} />
         <button type="submit" class="btn" disabled={sending || Object.values(filing.uploads).some((u) => u.state === 'uploading')}>
-          {sending ? t('file.sending') : t('file.submit')}
+          {sending ? t('file.sending') : filing.resubmission ? t('file.resubmit') : t('file.submit')}
         </button>
         <p class="small muted">{t('file.submitNote')}</p>
       </div>

@@ -15,6 +15,8 @@ export interface UploadedInfo {
 
 export interface LocalDraft {
   procedureCode: string;
+  /** For listing drafts kept only on this device. */
+  procedureName?: string;
   /** The server draft (status 0), once created. */
   dossierId: string | null;
   /** The server draft's version, for optimistic concurrency on save. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, asApiError } from '../../../lib/api.js';
 import type { User } from '../../../lib/session.js';
 import type { ApplicantKind, DossierDetail, DraftInput, ProcedureDetail } from '../../types.js';
-import { createDraft, dossierUrl, newKey, removeComponent, saveDraft, submitDraft, uploadComponent } from '../api.js';
+import { createDraft, dossierUrl, newKey, removeComponent, resubmitDossier, saveDraft, submitDraft, uploadComponent } from '../api.js';
 import { toData, toRaw, type FieldSpec } from '../form/schema.js';
 import { clearLocal, emptyApplicant, newDraft, readLocal, writeLocal, type LocalDraft, type UploadedInfo } from './local-draft.js';
 
@@ -20,6 +20,8 @@ const SERVER_DELAY_MS = 1500;
 const RETRY_MS = 20_000;
 
 export const isNetwork = (e: unknown) => e instanceof ApiError && e.status === 0;
+/** A dossier sent back for completion (Mẫu 02) is edited here too, then resubmitted. */
+const editable = (d: DossierDetail) => d.status === 0 || (d.status === 1 && d.subState === 'completion_requested');
 
 function defaultKind(user: User, procedure: ProcedureDetail): ApplicantKind {
   const wanted: ApplicantKind = user.role === 'business' ? 'business' : 'citizen';
@@ -29,6 +31,7 @@ function defaultKind(user: User, procedure: ProcedureDetail): ApplicantKind {
 /** A new form starts with the signed-in person's own name and contacts. */
 function prefilled(user: User, procedure: ProcedureDetail): LocalDraft {
   const d = newDraft(procedure.code, defaultKind(user, procedure));
+  d.procedureName = procedure.name;
   d.applicant = { ...emptyApplicant(), name: user.fullName, email: user.email, phone: user.phone ?? '' };
   return d;
 }
@@ -43,6 +46,7 @@ function fromServer(server: DossierDetail, fields: FieldSpec[], local: LocalDraf
   // This device's copy holds the latest typing (it is written before the server's); else the server's.
   const base: LocalDraft = local ?? {
     ...newDraft(server.procedure.code, server.applicantKind),
+    procedureName: server.procedure.name,
     applicant: { ...emptyApplicant(), ...(server.applicant ?? {}) },
     onBehalf: server.onBehalf,
     form: toRaw(fields, server.formData),
@@ -72,6 +76,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
   const [draft, setDraft] = useState<LocalDraft | null>(null);
   const [restored, setRestored] = useState(false);
   const [alreadySubmitted, setAlreadySubmitted] = useState<DossierDetail | null>(null);
+  const [resubmission, setResubmission] = useState(false);
   const [sync, setSync] = useState<{ state: SyncState; error?: ApiError }>({ state: 'idle' });
   const [uploads, setUploads] = useState<Record<string, UploadProgress>>({});
   const [localOk, setLocalOk] = useState(true);
@@ -120,7 +125,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
       if (!(error instanceof ApiError && error.status === 409)) throw error;
       // An upload or another tab moved the version on: this device's typing is the newest.
       const fresh = await api<DossierDetail>(dossierUrl(id));
-      if (fresh.status !== 0) {
+      if (!editable(fresh)) {
         setAlreadySubmitted(fresh);
         throw error;
       }
@@ -149,11 +154,12 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
       if (id) {
         try {
           const server = await api<DossierDetail>(dossierUrl(id));
-          if (server.status !== 0) {
+          if (!editable(server)) {
             clearLocal(user.id, procedure.code);
             setAlreadySubmitted(server);
             return;
           }
+          setResubmission(server.status !== 0);
           next = fromServer(server, fields, local);
         } catch (error) {
           // Offline: carry on with this device's copy. Gone or not ours: start a new server draft.
@@ -219,7 +225,8 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
     await push();
     const key = latest.current!.submitKey ?? newKey();
     patch({ submitKey: key });
-    const filed = await submitDraft(latest.current!.dossierId!, key);
+    const id = latest.current!.dossierId!;
+    const filed = resubmission ? await resubmitDossier(id, key) : await submitDraft(id, key);
     clearLocal(user.id, procedure.code);
     return filed;
   }
@@ -233,7 +240,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
     setSync({ state: 'idle' });
   }
 
-  return { draft, restored, alreadySubmitted, sync, uploads, localOk, update, upload, removeUpload, submit, discard, cancelUpload: (code: string) => setUpload(code, null) };
+  return { draft, restored, resubmission, alreadySubmitted, sync, uploads, localOk, update, upload, removeUpload, submit, discard, cancelUpload: (code: string) => setUpload(code, null) };
 }
 
 export type Filing = ReturnType<typeof useFiling>;
