@@ -1,0 +1,301 @@
+// One-stop public services end to end. A citizen on a 360 px phone finds "Đăng ký khai sinh" by
+// typing it without diacritics, files it online with an attachment and, once the ward's one-stop
+// officer receives it, has the receipt with its code and due date. The officer asks for a
+// supplement, the citizen provides it, the officer moves it through appraisal and signature, issues
+// the result and returns it. The citizen tracks it by code, pays the fee by VietQR (the bank
+// transfer arrives through the reconciliation import, as a bank statement would), downloads the
+// result and rates the service; the public statistics count it and name nobody.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/platform/identity/demo-accounts.js';
+import { apiSession, launchBrowser, openSession, PHONE, screenshot, startServer, type Server, type Session } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const timeout = 20_000;
+const DESK = { width: 1366, height: 900 };
+const CITIZEN = DEMO_ACCOUNTS.find((a) => a.role === 'citizen')!;
+/** The ward's one-stop officer: commune-level procedures at Phường Đồng Hới are received there. */
+const WARD_OFFICER = DEMO_ACCOUNTS.find((a) => a.email.startsWith('canbo.xa@'))!;
+const PHONE_NUMBER = '0912345678';
+const CHILD = 'Nguyễn Thị Mai Anh';
+const DOSSIER_CODE = /[A-Z0-9-]*\d{6}-\d{3,}/;
+
+const visible = (page: Page, text: string | RegExp) => page.getByText(text).first().waitFor({ state: 'visible', timeout });
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout });
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/dang-nhap`);
+  await page.getByLabel('Thư điện tử').fill(email);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/dang-nhap', { timeout }), page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
+}
+
+async function closing(session: Session, label: string): Promise<void> {
+  assert.deepEqual(session.takeProblems(), [], label);
+}
+
+/** A one-page PDF, enough for the upload checks (the type is sniffed from the bytes). */
+function pdf(text: string): Buffer {
+  const body = `BT /F1 12 Tf 40 100 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+interface ProvinceStats {
+  total: Record<string, unknown>;
+}
+async function provinceStats(): Promise<ProvinceStats> {
+  const res = await fetch(`${server.baseUrl}/api/v1/public-services/stats`);
+  assert.equal(res.status, 200);
+  return (await res.json()) as ProvinceStats;
+}
+
+/** The citizen finds the procedure without diacritics and files it with the birth certificate attached; returns the dossier's id. */
+async function fileOnline(session: Session): Promise<string> {
+  const { page } = session;
+  await signIn(page, CITIZEN.email);
+  await page.goto(`${server.baseUrl}/dich-vu-cong`);
+  await heading(page, 'Dịch vụ công trực tuyến');
+  await page.getByLabel('Tên, mã hoặc lĩnh vực thủ tục').fill('dang ky khai sinh');
+  await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+  await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().click();
+  await heading(page, 'Đăng ký khai sinh');
+  await screenshot(page, 'citizen', 'ps-procedure');
+  await page.getByRole('link', { name: 'Nộp trực tuyến' }).first().click();
+  await heading(page, /Nộp hồ sơ: Đăng ký khai sinh/);
+
+  // The applicant's details come from the account; the phone is added for tracking.
+  assert.equal(await page.locator('#ps-applicant-name').inputValue(), CITIZEN.fullName);
+  await page.locator('#ps-applicant-phone').fill(PHONE_NUMBER);
+  await page.locator('#ps-applicant-idNumber').fill('044095001234');
+  await page.locator('#ps-applicant-address').fill('12 Quang Trung, Phường Đồng Hới');
+  await page.locator('#ps-commune').selectOption({ label: 'Phường Đồng Hới' });
+  await page.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill(CHILD);
+  await page.getByLabel('Ngày, tháng, năm sinh').fill('2026-11-20');
+  await page.getByLabel('Giới tính').selectOption('Nữ');
+  await page.getByLabel('Nơi sinh (cơ sở y tế hoặc địa chỉ)').fill('Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới');
+  await page.getByLabel('Dân tộc', { exact: false }).first().fill('Kinh');
+  await page.getByLabel('Quốc tịch', { exact: false }).first().fill('Việt Nam');
+  await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Trần Thị Hoa');
+  await page.locator('#ps-component-giay-chung-sinh').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh') });
+  await visible(page, /Đã tải lên: giay-chung-sinh\.pdf/);
+  await screenshot(page, 'citizen', 'ps-filing');
+  await Promise.all([page.waitForURL(/\/dich-vu-cong\/ho-so\/[0-9a-f-]{36}/, { timeout }), page.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click()]);
+  await visible(page, 'Đã nộp hồ sơ.');
+  await visible(page, 'Mới đăng ký');
+  const id = /\/ho-so\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await closing(session, 'citizen files online');
+  return id;
+}
+
+/** The ward officer finds the new dossier in "to receive" and receives it; returns its code. */
+async function receive(session: Session, id: string): Promise<string> {
+  const { page } = session;
+  await signIn(page, WARD_OFFICER.email);
+  await page.goto(`${server.baseUrl}/can-bo`);
+  await page.getByRole('link', { name: 'Mở hàng hồ sơ' }).click();
+  await heading(page, 'Hồ sơ thủ tục hành chính');
+  await page.getByRole('button', { name: 'Chờ tiếp nhận' }).waitFor({ timeout });
+  await page.getByLabel('Tìm theo mã hồ sơ, tên thủ tục, người nộp').fill(CITIZEN.fullName);
+  const row = page.locator('tr', { hasText: CITIZEN.fullName }).filter({ hasText: 'Đăng ký khai sinh' });
+  await row.first().waitFor({ timeout });
+  await screenshot(page, 'officer', 'ps-queue');
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
+  await heading(page, 'Hồ sơ chưa tiếp nhận');
+  // Staff see the applicant and the form; the attachment opens from the desk.
+  await visible(page, PHONE_NUMBER);
+  await visible(page, CHILD);
+  await page.getByRole('link', { name: 'Mở tệp' }).first().waitFor({ timeout });
+  await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+  await page.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click();
+  await visible(page, 'Đã tiếp nhận hồ sơ.');
+  await page.getByRole('heading', { level: 1, name: DOSSIER_CODE }).waitFor({ timeout });
+  const code = DOSSIER_CODE.exec((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')![0];
+  await page.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)' }).waitFor({ timeout });
+  await screenshot(page, 'officer', 'ps-received');
+  await closing(session, 'officer receives');
+  return code;
+}
+
+/** Back on the phone: the receipt's code, the due date dd/mm/yyyy and Mẫu 01. */
+async function citizenSeesReceipt(session: Session, id: string, code: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/dich-vu-cong/ho-so/${id}`);
+  await visible(page, code);
+  await visible(page, /Giấy tiếp nhận hồ sơ và hẹn trả kết quả \(Mẫu 01\)/);
+  assert.match((await page.locator('main').textContent()) ?? '', /\d{2}\/\d{2}\/\d{4}/);
+  await screenshot(page, 'citizen', 'ps-receipt');
+  await closing(session, 'citizen sees the receipt');
+}
+
+async function act(page: Page, action: string, confirm: string | RegExp, fill?: () => Promise<void>): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  if (fill) await fill();
+  await page.getByRole('button', { name: confirm }).click();
+}
+
+async function requestSupplement(session: Session, id: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
+  await page.getByRole('button', { name: 'Phân công', exact: true }).click();
+  await page.getByRole('button', { name: 'Nhận xử lý (giao cho tôi)' }).click();
+  await visible(page, 'Đã phân công.');
+  await act(page, 'Yêu cầu bổ sung', /Xác nhận: Yêu cầu bổ sung/, async () => {
+    await visible(page, 'Thời hạn giải quyết tạm dừng từ lúc yêu cầu đến khi người nộp bổ sung xong.');
+    await page.getByLabel('Giấy tờ cần bổ sung').fill('Giấy chứng sinh bản rõ nét, đủ chữ ký và dấu của cơ sở y tế');
+    await page.getByLabel('Lý do').fill('Bản đã nộp bị mờ, không đọc được số giấy chứng sinh.');
+  });
+  await visible(page, 'Đã yêu cầu bổ sung');
+  await visible(page, 'Yêu cầu bổ sung giấy tờ');
+  await closing(session, 'officer requests a supplement');
+}
+
+async function supplement(session: Session, id: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/dich-vu-cong/ho-so/${id}`);
+  await page.getByRole('heading', { name: 'Bổ sung giấy tờ' }).waitFor({ timeout });
+  await visible(page, 'Giấy chứng sinh bản rõ nét');
+  await page.locator('input[type=file]').first().setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh ro net') });
+  await page.getByLabel('Ghi chú gửi cơ quan giải quyết').fill('Gửi bản quét rõ nét.');
+  await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
+  await visible(page, 'Đang xử lý');
+  await screenshot(page, 'citizen', 'ps-supplemented');
+  await closing(session, 'citizen supplements');
+}
+
+async function decideAndReturn(session: Session, id: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
+  await visible(page, /Nộp khi: Bổ sung/);
+  for (const step of ['Đang thẩm định', 'Chờ ký duyệt', 'Đã ký']) {
+    await act(page, 'Chuyển bước', /Xác nhận: Chuyển bước/, async () => {
+      await page.getByLabel('Bước tiếp theo').selectOption({ label: step });
+      await page.getByLabel('Ý kiến xử lý (nội bộ)').fill(`${step}: đủ điều kiện.`);
+    });
+    await visible(page, 'Đã chuyển bước.');
+  }
+  await act(page, 'Ban hành kết quả', /Xác nhận: Ban hành kết quả/, async () => {
+    await page.getByLabel('Số văn bản').fill('125/GKS');
+    await page.getByLabel('Nội dung').fill(`Đăng ký khai sinh cho ${CHILD}, sinh ngày 20/11/2026.`);
+  });
+  await visible(page, 'Đã ban hành kết quả.');
+  await visible(page, 'Đã xử lý xong');
+  await page.getByRole('link', { name: 'Kết quả giải quyết' }).waitFor({ timeout });
+  await act(page, 'Trả kết quả', /Xác nhận: Trả kết quả/, async () => {
+    await page.getByLabel('Hình thức trả').selectOption('online');
+  });
+  await visible(page, 'Đã trả kết quả.');
+  await screenshot(page, 'officer', 'ps-returned');
+  await closing(session, 'officer decides and returns');
+}
+
+/** The bank's statement line for the citizen's VietQR transfer, imported by the system administrator. */
+async function bankTransferArrives(content: string, amount: number): Promise<void> {
+  const admin = await apiSession(server.baseUrl, 'system_admin');
+  const res = await fetch(`${server.baseUrl}/api/v1/payments/bank-transfers/import`, {
+    method: 'POST',
+    headers: admin.write,
+    body: JSON.stringify({ lines: [{ bankRef: `FT${Date.now()}`, amount, description: `${content} chuyen khoan`, receivedAt: new Date().toISOString() }] }),
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.equal(((await res.json()) as { matched: number }).matched, 1);
+}
+
+async function trackPayDownloadRate(session: Session, id: string, code: string): Promise<void> {
+  const { page } = session;
+  // Anyone can track by code; the page shows no personal data.
+  await page.goto(`${server.baseUrl}/dich-vu-cong/tra-cuu`);
+  await page.getByLabel('Mã hồ sơ').fill(code);
+  await page.getByRole('button', { name: 'Tra cứu', exact: true }).click();
+  await heading(page, `Hồ sơ ${code}`);
+  await visible(page, 'Đã trả kết quả');
+  const publicText = (await page.locator('main').textContent()) ?? '';
+  assert.ok(!publicText.includes(CITIZEN.fullName) && !publicText.includes(PHONE_NUMBER), 'the tracking page names nobody before verification');
+  await screenshot(page, 'citizen', 'ps-track');
+
+  // Pay by VietQR from the dossier page: the QR and the transfer content to match.
+  await page.goto(`${server.baseUrl}/dich-vu-cong/ho-so/${id}`);
+  await page.getByRole('img', { name: /Mã VietQR chuyển/ }).waitFor({ timeout });
+  const payment = (await (await page.request.get(`${server.baseUrl}/api/v1/dossiers/${id}/payment`)).json()) as { amount: number | string; vietqr: { purpose: string } };
+  await visible(page, payment.vietqr.purpose);
+  await screenshot(page, 'citizen', 'ps-vietqr');
+  await bankTransferArrives(payment.vietqr.purpose, Number(payment.amount));
+  await page.reload();
+  await visible(page, 'Đã thanh toán');
+
+  // The result downloads as a PDF.
+  const link = page.getByRole('link', { name: /Kết quả giải quyết/ }).first();
+  const href = await link.getAttribute('href');
+  assert.ok(href, 'a link to the result');
+  const file = await page.request.get(new URL(href, server.baseUrl).href);
+  assert.equal(file.status(), 200);
+  assert.equal((await file.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+
+  // One evaluation per dossier.
+  await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor({ timeout });
+  await page.getByRole('radio', { name: 'Rất hài lòng' }).first().check();
+  await page.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
+  await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await visible(page, 'Cảm ơn bạn đã đánh giá.');
+  await screenshot(page, 'citizen', 'ps-rated');
+  await closing(session, 'citizen tracks, pays, downloads and rates');
+}
+
+async function statisticsCountIt(session: Session, before: ProvinceStats): Promise<void> {
+  const { page } = session;
+  const after = await provinceStats();
+  assert.notDeepEqual(after.total, before.total, 'the statistics moved with the dossier');
+  await page.goto(`${server.baseUrl}/dich-vu-cong/thong-ke`);
+  await heading(page, 'Thống kê dịch vụ công');
+  await page.locator('caption', { hasText: 'Chỉ số đánh giá theo Quyết định 766/QĐ-TTg' }).waitFor({ timeout });
+  const text = (await page.locator('main').textContent()) ?? '';
+  assert.ok(!text.includes(CITIZEN.fullName) && !text.includes(PHONE_NUMBER), 'the statistics page names nobody');
+  await screenshot(page, 'citizen', 'ps-stats');
+  await closing(session, 'public statistics');
+}
+
+test('a birth registration from the phone to the returned, paid and rated result, counted in the public statistics', async () => {
+  const before = await provinceStats();
+  const citizen = await openSession(browser, PHONE);
+  const officer = await openSession(browser, DESK);
+  try {
+    const id = await fileOnline(citizen);
+    const code = await receive(officer, id);
+    await citizenSeesReceipt(citizen, id, code);
+    await requestSupplement(officer, id);
+    await supplement(citizen, id);
+    await decideAndReturn(officer, id);
+    await trackPayDownloadRate(citizen, id, code);
+    await statisticsCountIt(citizen, before);
+  } finally {
+    await citizen.context.close();
+    await officer.context.close();
+  }
+});
