@@ -110,8 +110,9 @@ export function CounterIntake({ user }: { user: User }) {
     setForm({});
     setExemptions([]);
   };
-  const row = (c: { code: string; kind: string }): Received => components[c.code] ?? { componentCode: c.code, kind: c.kind, received: false, digitised: false };
-  const setRow = (c: { code: string; kind: string }, patch: Partial<Received>) => setComponents((all) => ({ ...all, [c.code]: { ...row(c), ...patch } }));
+  // Required components start ticked: the officer unticks what the applicant did not bring.
+  const row = (c: { code: string; kind: string; required: boolean }): Received => components[c.code] ?? { componentCode: c.code, kind: c.kind, received: c.required, digitised: false };
+  const setRow = (c: { code: string; kind: string; required: boolean }, patch: Partial<Received>) => setComponents((all) => ({ ...all, [c.code]: { ...row(c), ...patch } }));
 
   async function submit(e: Event) {
     e.preventDefault();
