@@ -4,13 +4,15 @@
  *   requests/s of an authenticated API read (GET /api/v1/me with a session) ÷ a bare Fastify
  *   hello-world, on the embedded engine and on PostgreSQL; server memory idle and under load.
  *   the feedback module on a database of a million reports (bench/feedback.ts).
- * BENCH_ONLY=me or BENCH_ONLY=feedback runs one part.
+ *   the public-services module on a database of a million dossiers (bench/public-services.ts).
+ * BENCH_ONLY=me, BENCH_ONLY=feedback or BENCH_ONLY=services runs one part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchFeedback } from './feedback.js';
+import { benchPublicServices } from './public-services.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -101,7 +103,7 @@ async function benchEngine(label: string, env: Record<string, string>, helloRps:
 
 let helloIdle = 0;
 const only = process.env.BENCH_ONLY;
-if (only !== 'feedback') {
+if (!only || only === 'me') {
   const hello = await startServer('hello', 3900);
   helloIdle = rssMiB(hello.child.pid!);
   const helloRun = await load('http://127.0.0.1:3900/hello');
@@ -121,5 +123,6 @@ if (only !== 'feedback') {
   console.log('\n| figure | value | baseline (same run) | ratio |\n| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 }
-if (only !== 'me') await benchFeedback();
+if (!only || only === 'feedback') await benchFeedback();
+if (!only || only === 'services') await benchPublicServices();
 process.exit(0);

@@ -1,5 +1,5 @@
 // Child-process entry for the benchmark: a bare Fastify hello-world (the baseline), the platform,
-// or the platform on the feedback benchmark's database with its bare baselines beside it.
+// or the platform on a benchmark's prepared database (feedback, public services) with its bare baselines beside it.
 import Fastify from 'fastify';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,7 @@ if (kind === 'hello') {
   const app = Fastify();
   app.get('/hello', async () => ({ hello: 'world' }));
   await app.listen({ port, host: '127.0.0.1' });
-} else if (kind === 'feedback') {
+} else if (kind === 'feedback' || kind === 'prepared') {
   // DATA_DIR and DATABASE_URL come from the benchmark (the prepared database, kept between runs).
   const config = loadConfig({ ...process.env, PORT: String(port) });
   const platform = await startPlatform({ config, workers: false, seedDemo: false });

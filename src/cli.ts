@@ -11,6 +11,7 @@ import { importAdminUnits } from './platform/admin-units/area.js';
 import { generateDemoReports } from './modules/feedback/demo/generate.js';
 import { rebuildFeedbackStats } from './modules/feedback/stats/rebuild.js';
 import { feedbackDb, platformTrx } from './modules/feedback/tables.js';
+import { generateDemoDossiers } from './modules/public-services/demo/generate.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -23,7 +24,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   backup FILE                               copy the embedded database to FILE (server: use pg_dump)
   restore FILE                              restore FILE into an empty DATA_DIR
   feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)
-  feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)`;
+  feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)
+  services:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo dossiers over the year before --until (default now)`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -124,6 +126,30 @@ const commands: Record<string, Command> = {
         },
       });
       console.log(`Generated ${result.count} demo reports (${result.events} timeline events, seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`);
+      return 0;
+    });
+  },
+
+  async 'services:generate'(config, args) {
+    const { values } = parseArgs({ args, options: { count: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' } } });
+    const count = Number(values.count);
+    const seed = Number(values.seed ?? 7);
+    if (!Number.isInteger(count) || count < 1) throw new ConfigError('services:generate needs --count N (a whole number ≥ 1)');
+    if (!Number.isInteger(seed)) throw new ConfigError('--seed must be a whole number');
+    const until = values.until ? new Date(`${values.until}T23:59:59+07:00`) : new Date();
+    if (Number.isNaN(until.getTime())) throw new ConfigError('--until must be YYYY-MM-DD');
+    return withDatabase(config, async ({ db }) => {
+      let shown = 0;
+      const result = await generateDemoDossiers({ db, audit: new AuditTrail(db) }, {
+        count,
+        seed,
+        until,
+        batchSize: 1000,
+        onProgress(written) {
+          if (written - shown >= 50_000 || written === count) console.log(`  ${(shown = written)} / ${count} dossiers written`);
+        },
+      });
+      console.log(`Generated ${result.count} demo dossiers (${result.events} trail events, seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`);
       return 0;
     });
   },

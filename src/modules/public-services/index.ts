@@ -10,6 +10,7 @@ import { registerIntakeRoutes } from './intake/routes.js';
 import { intakeMigrations } from './intake/migrations.js';
 import { processingMigrations } from './processing/migrations.js';
 import { registerProcessingRoutes } from './processing/routes.js';
+import { seedDemoDossiers } from './demo/generate.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
@@ -29,5 +30,7 @@ export const publicServicesModule: AppModule = {
   },
   async seedDemo(ctx) {
     await seedDemoCatalog(ctx);
+    // A year of demo dossiers over the demo catalog (SERVICES_DEMO_DOSSIERS, see demo/README.md); only while there are none.
+    await seedDemoDossiers(ctx);
   },
 };
