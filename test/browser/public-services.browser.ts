@@ -88,8 +88,8 @@ async function fileOnline(session: Session): Promise<string> {
   await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).first().click();
   await heading(page, 'Đăng ký khai sinh');
   await screenshot(page, 'citizen', 'ps-procedure');
-  await page.getByRole('link', { name: 'Nộp trực tuyến' }).first().click();
-  await heading(page, /Nộp hồ sơ: Đăng ký khai sinh/);
+  await Promise.all([page.waitForURL(/\/dich-vu-cong\/nop\/1\.001193$/, { timeout }), page.getByRole('link', { name: 'Nộp trực tuyến' }).first().click()]);
+  await page.getByRole('heading', { name: 'Tờ khai', exact: true }).waitFor({ timeout });
 
   // The applicant's details come from the account; the phone is added for tracking.
   assert.equal(await page.locator('#ps-applicant-name').inputValue(), CITIZEN.fullName);
@@ -104,6 +104,9 @@ async function fileOnline(session: Session): Promise<string> {
   await page.getByLabel('Dân tộc', { exact: false }).first().fill('Kinh');
   await page.getByLabel('Quốc tịch', { exact: false }).first().fill('Việt Nam');
   await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Trần Thị Hoa');
+  // The signed declaration and the birth certificate, as the procedure asks.
+  await page.locator('#ps-component-to-khai').setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: pdf('To khai dang ky khai sinh') });
+  await visible(page, /Đã tải lên: to-khai\.pdf/);
   await page.locator('#ps-component-giay-chung-sinh').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh') });
   await visible(page, /Đã tải lên: giay-chung-sinh\.pdf/);
   await screenshot(page, 'citizen', 'ps-filing');

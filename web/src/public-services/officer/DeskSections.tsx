@@ -51,9 +51,9 @@ export function ApplicantCard({ d }: { d: DossierDetail }) {
   );
 }
 
-function show(value: unknown): string {
+function show(value: unknown, yesNo: (v: boolean) => string): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (typeof value === 'boolean') return yesNo(value);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
@@ -63,6 +63,10 @@ function show(value: unknown): string {
 export function FormDataCard({ data, titles }: { data: Record<string, unknown> | null; titles?: Record<string, string> }) {
   const t = useDossierT();
   const entries = Object.entries(data ?? {});
+  const yesNo = (v: boolean) => (v ? t('desk.yes') : t('desk.no'));
+  // The schema's order, then anything else the form holds.
+  const order = Object.keys(titles ?? {});
+  entries.sort(([a], [b]) => (order.indexOf(a) + 1 || 1e6) - (order.indexOf(b) + 1 || 1e6));
   return (
     <section class="card stack" aria-labelledby="ps-form">
       <h2 id="ps-form">{t('desk.formData')}</h2>
@@ -72,7 +76,7 @@ export function FormDataCard({ data, titles }: { data: Record<string, unknown> |
         <dl class="ps-details">
           {entries.map(([k, v]) => (
             <Row key={k} label={titles?.[k] ?? k}>
-              <span class="ps-value">{show(v)}</span>
+              <span class="ps-value">{show(v, yesNo)}</span>
             </Row>
           ))}
         </dl>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { SUB_STATES } from '../../../../src/modules/public-services/statuses.js';
 import { formatDateTime } from '../../lib/format.js';
 import { useBilingual } from '../../lib/i18n.js';
@@ -21,6 +22,11 @@ const UNITS: Record<string, { vi: string; en: string }> = {
   months: { vi: 'tháng', en: 'months' },
 };
 
+function fieldTitles(schema: Record<string, unknown> | undefined): Record<string, string> {
+  const props = (schema?.properties ?? {}) as Record<string, { title?: string }>;
+  return Object.fromEntries(Object.entries(props).flatMap(([k, v]) => (v.title ? [[k, v.title]] : [])));
+}
+
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
   return (
     <div>
@@ -42,7 +48,7 @@ function Summary({ d }: { d: DossierDetail }) {
           {d.procedure.name} <span class="small muted">({d.procedure.code}, {t('desk.version', { version: d.procedure.version })})</span>
         </Row>
         <Row label={t('desk.timeLimit')}>
-          {String(Number(d.procedure.timeAmount))} {pick(UNITS[d.procedure.timeUnit]) || d.procedure.timeUnit}
+          {Number(d.procedure.timeAmount) === 0 ? t('desk.sameDay') : `${String(Number(d.procedure.timeAmount))} ${pick(UNITS[d.procedure.timeUnit]) || d.procedure.timeUnit}`}
         </Row>
         <Row label={t('desk.channel')}>{t(`channel.${d.channel}` as 'channel.online')}</Row>
         {sub && <Row label={t('desk.subState')}>{sub}</Row>}
@@ -80,6 +86,9 @@ export function DossierDesk({ id, user }: { id: string; user: User }) {
   const dossier = useApi<DossierDetail>(dossierUrl(id));
   const d = dossier.data;
   const payment = useApi<PaymentView>(d && d.feeStatus && d.feeStatus !== 'none' ? `${dossierUrl(id)}/payment` : null);
+  // The form's field titles come from the procedure version the dossier was filed on.
+  const version = useApi<{ formSchema: Record<string, unknown> }>(d ? `/api/v1/procedures/${encodeURIComponent(d.procedure.code)}/versions/${d.procedure.version}` : null);
+  const titles = useMemo(() => fieldTitles(version.data?.formSchema), [version.data]);
   useTitle(d ? (d.code ? t('desk.title', { code: d.code }) : t('desk.titleNoCode')) : t('queue.title'));
   const reload = () => {
     dossier.reload();
@@ -98,8 +107,8 @@ export function DossierDesk({ id, user }: { id: string; user: User }) {
           <div class="ps-desk__grid">
             <div class="stack ps-desk__main">
               <Summary d={d} />
-              <FormDataCard data={d.formData} />
-              <ComponentsCard d={d} canScan={!isReader(user) && d.allowedActions.length > 0 && [2, 4, 5, 6].includes(d.status)} onDone={reload} />
+              <FormDataCard data={d.formData} titles={titles} />
+              <ComponentsCard d={d} canScan={d.allowedActions.includes('add_scan')} onDone={reload} />
               <DocumentsCard d={d} />
               <PausesCard d={d} />
               <ConsultationsCard d={d} myAgencyId={user.agencyId ?? null} onDone={reload} />
