@@ -302,3 +302,47 @@ test('a birth registration from the phone to the returned, paid and rated result
     await officer.context.close();
   }
 });
+
+test('at the counter on a phone: the ward officer finds the procedure without diacritics, records the paper dossier and prints the receipt', async () => {
+  const session = await openSession(browser, PHONE);
+  const { page } = session;
+  try {
+    await signIn(page, WARD_OFFICER.email);
+    await page.goto(`${server.baseUrl}/can-bo/ho-so/tiep-nhan`);
+    await heading(page, 'Tiếp nhận hồ sơ tại quầy');
+    await page.getByLabel('Tìm thủ tục (có dấu hoặc không dấu)').fill('dang ky khai sinh');
+    await page.getByRole('button', { name: 'Chọn: Đăng ký khai sinh', exact: true }).click();
+    await visible(page, 'Đã chọn: Đăng ký khai sinh');
+    await page.getByLabel('Kênh tiếp nhận').selectOption('counter');
+    await page.locator('#ps-counter-name').fill('Lê Thị Thu');
+    await page.locator('#ps-counter-idNumber').fill('044190001111');
+    await page.locator('#ps-counter-phone').fill('0911222333');
+    // A ward officer's commune is filled in from their agency.
+    assert.equal(await page.getByLabel('Mã xã, phường nơi giải quyết (thủ tục cấp xã)').inputValue(), '18880');
+    // Required components start ticked; the declaration was scanned.
+    await page.getByRole('checkbox', { name: 'Đã số hóa (quét)' }).first().check();
+    await page.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Lê Văn Nam');
+    await page.getByLabel('Ngày, tháng, năm sinh').fill('01/11/2026');
+    await page.getByLabel('Giới tính').selectOption('Nam');
+    await page.getByLabel('Nơi sinh (cơ sở y tế hoặc địa chỉ)').fill('Trạm y tế phường Đồng Hới');
+    await page.getByLabel('Dân tộc', { exact: true }).fill('Kinh');
+    await page.getByLabel('Quốc tịch', { exact: true }).fill('Việt Nam');
+    await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Lê Thị Thu');
+    await screenshot(page, 'officer', 'ps-counter');
+    await page.getByRole('button', { name: 'Tiếp nhận và cấp mã hồ sơ' }).click();
+    await visible(page, /Đã tiếp nhận hồ sơ .+\./);
+    const code = DOSSIER_CODE.exec((await page.locator('.ps-big-code').textContent()) ?? '')![0];
+    await visible(page, /Ngày hẹn trả kết quả: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    const receipt = await page.getByRole('link', { name: 'In giấy tiếp nhận (Mẫu 01)' }).getAttribute('href');
+    const pdfResponse = await page.request.get(new URL(receipt!, server.baseUrl).href);
+    assert.equal(pdfResponse.status(), 200);
+    assert.equal((await pdfResponse.body()).subarray(0, 5).toString('latin1'), '%PDF-');
+    await screenshot(page, 'officer', 'ps-counter-done');
+    // The dossier is in the agency's queue under its code.
+    await page.goto(`${server.baseUrl}/can-bo/ho-so?tab=agency`);
+    await page.getByRole('link', { name: code }).waitFor({ timeout });
+    await closing(session, 'counter intake');
+  } finally {
+    await session.context.close();
+  }
+});
