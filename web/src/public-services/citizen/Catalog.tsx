@@ -37,6 +37,7 @@ export function Catalog() {
   useEffect(() => {
     setTyped((now) => (now.trim() === filters.q ? now : filters.q));
   }, [filters.q]);
+  const active = [filters.field, filters.level, filters.online].filter(Boolean).length;
   const fields = useApi<{ items: Array<{ field: string; count: number }> }>(`${PROCEDURES}/fields`);
   const list = usePaged<ProcedureSummary>(PROCEDURES, { q: filters.q, field: filters.field, level: filters.level, onlineLevel: filters.online, limit: 20 });
 
@@ -52,6 +53,11 @@ export function Catalog() {
         <li>
           <Link class="btn btn--secondary btn--small" href={pagePaths.mine}>
             {t('cat.mineLink')}
+          </Link>
+        </li>
+        <li>
+          <Link class="btn btn--secondary btn--small" href={`${pagePaths.catalog}/thong-ke`}>
+            {t('cat.statsLink')}
           </Link>
         </li>
       </ul>
@@ -76,38 +82,41 @@ export function Catalog() {
             </button>
           </div>
         </div>
-        <div class="ps-filters">
-          <SelectField
-            id="ps-field"
-            label={t('cat.field')}
-            value={filters.field}
-            onValue={(v) => setFilter(filters, { field: v })}
-            options={[{ value: '', label: t('cat.allFields') }, ...(fields.data?.items ?? []).map((f) => ({ value: f.field, label: `${f.field} (${f.count})` }))]}
-          />
-          <SelectField
-            id="ps-level"
-            label={t('cat.level')}
-            value={filters.level}
-            onValue={(v) => setFilter(filters, { level: v })}
-            options={[
-              { value: '', label: t('cat.allLevels') },
-              { value: 'province', label: t('level.province') },
-              { value: 'commune', label: t('level.commune') },
-            ]}
-          />
-          <SelectField
-            id="ps-online"
-            label={t('cat.online')}
-            value={filters.online}
-            onValue={(v) => setFilter(filters, { online: v })}
-            options={[
-              { value: '', label: t('cat.allOnline') },
-              { value: 'full', label: t('online.full') },
-              { value: 'partial', label: t('online.partial') },
-              { value: 'none', label: t('online.none') },
-            ]}
-          />
-        </div>
+        <details class="ps-filter-box" open={active > 0 || undefined}>
+          <summary>{active > 0 ? t('cat.filtersActive', { n: active }) : t('cat.filters')}</summary>
+          <div class="ps-filters">
+            <SelectField
+              id="ps-field"
+              label={t('cat.field')}
+              value={filters.field}
+              onValue={(v) => setFilter(filters, { field: v })}
+              options={[{ value: '', label: t('cat.allFields') }, ...(fields.data?.items ?? []).map((f) => ({ value: f.field, label: `${f.field} (${f.count})` }))]}
+            />
+            <SelectField
+              id="ps-level"
+              label={t('cat.level')}
+              value={filters.level}
+              onValue={(v) => setFilter(filters, { level: v })}
+              options={[
+                { value: '', label: t('cat.allLevels') },
+                { value: 'province', label: t('level.province') },
+                { value: 'commune', label: t('level.commune') },
+              ]}
+            />
+            <SelectField
+              id="ps-online"
+              label={t('cat.online')}
+              value={filters.online}
+              onValue={(v) => setFilter(filters, { online: v })}
+              options={[
+                { value: '', label: t('cat.allOnline') },
+                { value: 'full', label: t('online.full') },
+                { value: 'partial', label: t('online.partial') },
+                { value: 'none', label: t('online.none') },
+              ]}
+            />
+          </div>
+        </details>
       </form>
       <section class="stack" aria-labelledby="ps-results" aria-busy={list.loading ? 'true' : undefined}>
         <h2 id="ps-results">{filters.q ? t('cat.resultsFor', { q: filters.q }) : t('cat.results')}</h2>

@@ -10,6 +10,8 @@ type Tr = ReturnType<typeof useCitizenPsT>;
 
 /** "15 ngày làm việc". */
 export function timeLimit(t: Tr, amount: Decimal, unit: TimeUnit): string {
+  // A limit of zero means the result is given on the day of receipt (trả kết quả trong ngày).
+  if (Number(amount) === 0) return t('unit.sameDay');
   return t(`unit.${unit}`, { n: formatAmount(amount) });
 }
 

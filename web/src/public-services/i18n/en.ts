@@ -22,6 +22,7 @@ export const en: PsMessages = {
   'unit.working_hours': '{n} working hours',
   'unit.calendar_days': '{n} days',
   'unit.months': '{n} months',
+  'unit.sameDay': 'Within the working day',
   'kind.original': 'Original',
   'kind.copy': 'Copy',
   'kind.electronic': 'Electronic',

@@ -23,6 +23,7 @@ export const vi = {
   'unit.working_hours': '{n} giờ làm việc',
   'unit.calendar_days': '{n} ngày',
   'unit.months': '{n} tháng',
+  'unit.sameDay': 'Trong ngày làm việc',
   'kind.original': 'Bản chính',
   'kind.copy': 'Bản sao',
   'kind.electronic': 'Bản điện tử',

@@ -55,7 +55,16 @@ export function ApplicantBlock({ draft, subjects, user, problems, update }: Prop
       {org && (
         <>
           <TextField id={IDS.applicant('organisation')} label={t('applicant.organisation')} value={a.organisation} onValue={(v) => set('organisation', v)} error={error('organisation')} required maxLength={250} />
-          <TextField id={IDS.applicant('taxCode')} label={t('applicant.taxCode')} value={a.taxCode} onValue={(v) => set('taxCode', v)} inputMode="numeric" maxLength={14} />
+          <TextField
+            id={IDS.applicant('taxCode')}
+            label={t('applicant.taxCode')}
+            value={a.taxCode}
+            onValue={(v) => set('taxCode', v)}
+            error={error('taxCode')}
+            required={draft.applicantKind === 'business'}
+            inputMode="numeric"
+            maxLength={14}
+          />
         </>
       )}
       <TextField

@@ -11,30 +11,38 @@ export const IDS = {
   formPrefix: 'ps-form',
 };
 
-export type ApplicantProblem = 'required' | 'phone' | 'email' | 'idNumber';
+export type ApplicantProblem = 'required' | 'phone' | 'email' | 'idNumber' | 'taxCode';
 
-const PHONE = /^\+?[0-9 .-]{8,15}$/;
+// The same rules the server applies at submission (intake/validation.ts).
+const PHONE = /^(\+84|0)\d{9,10}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** CCCD (12 digits), the old CMND (9), or a passport number. */
-const ID_NUMBER = /^[A-Za-z0-9]{8,12}$/;
+/** CCCD (12 digits) or the old CMND (9). */
+const ID_NUMBER = /^(\d{9}|\d{12})$/;
+/** 10 digits, branches add -3 digits. */
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+
+/** People write phone numbers with spaces and dots ("0912 345 678"); the server takes digits. */
+export const normalisePhone = (phone: string) => phone.replace(/[\s.()-]/g, '');
 
 export const isOrganisation = (kind: LocalDraft['applicantKind']) => kind === 'business' || kind === 'household_business';
 
 /** The applicant block's problems, by field. */
 export function applicantProblems(d: LocalDraft): Map<string, ApplicantProblem> {
-  const out = new Map<string, ApplicantProblem>();
+  const found: Array<[string, ApplicantProblem]> = [];
   const a = d.applicant;
-  if (!a.name.trim()) out.set('name', 'required');
-  if (!a.phone.trim()) out.set('phone', 'required');
-  else if (!PHONE.test(a.phone.trim())) out.set('phone', 'phone');
-  if (a.email.trim() && !EMAIL.test(a.email.trim())) out.set('email', 'email');
-  if (!isOrganisation(d.applicantKind)) {
-    if (!a.idNumber.trim()) out.set('idNumber', 'required');
-    else if (!ID_NUMBER.test(a.idNumber.trim())) out.set('idNumber', 'idNumber');
-  } else {
-    if (!a.organisation.trim()) out.set('organisation', 'required');
-  }
-  return out;
+  const org = isOrganisation(d.applicantKind);
+  if (org && !a.organisation.trim()) found.push(['organisation', 'required']);
+  if (d.applicantKind === 'business' && !a.taxCode.trim()) found.push(['taxCode', 'required']);
+  else if (a.taxCode.trim() && !TAX_CODE.test(a.taxCode.trim())) found.push(['taxCode', 'taxCode']);
+  if (!a.name.trim()) found.push(['name', 'required']);
+  if (!org && !a.idNumber.trim()) found.push(['idNumber', 'required']);
+  else if (!org && !ID_NUMBER.test(a.idNumber.trim())) found.push(['idNumber', 'idNumber']);
+  // The phone is how the applicant is told and how the public tracking page lets them in.
+  if (!a.phone.trim()) found.push(['phone', 'required']);
+  else if (!PHONE.test(normalisePhone(a.phone))) found.push(['phone', 'phone']);
+  if (a.email.trim() && !EMAIL.test(a.email.trim())) found.push(['email', 'email']);
+  // In the order the fields appear, so the error summary reads top to bottom.
+  return new Map(found);
 }
 
 export interface Problems {
@@ -50,8 +58,7 @@ export function problemsOf(d: LocalDraft, p: ProcedureDetail, fields: FieldSpec[
     applicant: applicantProblems(d),
     form: validate(fields, d.form),
     commune: p.level === 'commune' && !d.communeCode,
-    // A component the authorities can take from a national database need not be uploaded.
-    components: p.components.filter((c) => c.required && !c.reusable && !d.uploads[c.code]).map((c) => c.code),
+    components: p.components.filter((c) => c.required && !d.uploads[c.code]).map((c) => c.code),
   };
 }
 

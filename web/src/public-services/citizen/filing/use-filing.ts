@@ -4,6 +4,7 @@ import type { User } from '../../../lib/session.js';
 import type { ApplicantKind, DossierDetail, DraftInput, ProcedureDetail } from '../../types.js';
 import { createDraft, dossierUrl, newKey, removeComponent, resubmitDossier, saveDraft, submitDraft, uploadComponent } from '../api.js';
 import { toData, toRaw, type FieldSpec } from '../form/schema.js';
+import { normalisePhone } from './checks.js';
 import { clearLocal, emptyApplicant, newDraft, readLocal, writeLocal, type LocalDraft, type UploadedInfo } from './local-draft.js';
 
 export type SyncState = 'idle' | 'saving' | 'saved' | 'offline' | 'error';
@@ -57,7 +58,11 @@ function fromServer(server: DossierDetail, fields: FieldSpec[], local: LocalDraf
 }
 
 export function toInput(d: LocalDraft, fields: FieldSpec[]): Omit<DraftInput, 'version'> {
-  const applicant = Object.fromEntries(Object.entries(d.applicant).map(([k, v]) => [k, v.trim()]).filter(([k, v]) => v !== '' || k === 'name'));
+  const applicant = Object.fromEntries(
+    Object.entries(d.applicant)
+      .map(([k, v]) => [k, k === 'phone' ? normalisePhone(v) : v.trim()])
+      .filter(([k, v]) => v !== '' || k === 'name'),
+  );
   return {
     applicantKind: d.applicantKind,
     applicant: applicant as DraftInput['applicant'],

@@ -104,13 +104,41 @@ export function fieldOf(name: string, schema: Schema, path: string, required: bo
   return spec;
 }
 
-/** The fields of an object schema, in the order of its properties. */
+const ORDER_KEYWORDS = ['propertyOrder', 'x-order', 'ui:order'] as const;
+
+/**
+ * The order to show properties in. A schema stored as PostgreSQL `jsonb` loses the order its
+ * author wrote the properties in (jsonb sorts object keys), so an explicit list wins
+ * (`propertyOrder`, `x-order` or `ui:order`, or a numeric `x-order` on each property); without
+ * one, the required properties come first in the order of `required` (arrays keep their order),
+ * then the others as received.
+ */
+export function propertyOrder(schema: Schema): string[] {
+  const props = isObject(schema.properties) ? schema.properties : {};
+  const names = Object.keys(props);
+  for (const key of ORDER_KEYWORDS) {
+    const list = schema[key];
+    if (Array.isArray(list)) {
+      const listed = list.map(String).filter((n) => n in props);
+      return [...new Set([...listed, ...names])];
+    }
+  }
+  const rank = (n: string) => num((props[n] as Schema | undefined)?.['x-order']);
+  if (names.some((n) => rank(n) !== undefined)) {
+    return names.map((n, i) => ({ n, r: rank(n) ?? Number.MAX_SAFE_INTEGER, i })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.n);
+  }
+  const required = Array.isArray(schema.required) ? schema.required.map(String).filter((n) => n in props) : [];
+  return [...new Set([...required, ...names])];
+}
+
+/** The fields of an object schema, in the order of propertyOrder(). */
 export function fieldsOf(schema: Schema | null | undefined, base = ''): FieldSpec[] {
   if (!isObject(schema) || !isObject(schema.properties)) return [];
+  const props = schema.properties;
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
-  return Object.entries(schema.properties)
-    .filter(([, s]) => isObject(s))
-    .map(([name, s]) => fieldOf(name, s as Schema, base ? `${base}/${name}` : name, required.has(name)));
+  return propertyOrder(schema)
+    .filter((name) => isObject(props[name]))
+    .map((name) => fieldOf(name, props[name] as Schema, base ? `${base}/${name}` : name, required.has(name)));
 }
 
 function blank(spec: FieldSpec): RawValue {
