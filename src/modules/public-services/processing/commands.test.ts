@@ -2,7 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signIn, signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { Role } from '../../../platform/identity/roles.js';
 import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
 import { readFileBytes } from '../../../platform/files/file-service.js';
 import { lockDossier } from '../dossiers/transition.js';
@@ -24,20 +25,25 @@ let otherCitizen: SignedIn;
 let stpOfficer: SignedIn;
 let outsider: SignedIn;
 
+/** A signed-in test account (no demo data: these tests stand on their own). */
+async function account(role: Role, agencyId: string | null = null): Promise<SignedIn> {
+  return signIn(t.app, (await createTestUser(t.ctx, role, { agencyId })).email, TEST_PASSWORD);
+}
+
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   sxd = await agencyIdOf(t.ctx, 'SXD');
   stp = await agencyIdOf(t.ctx, 'STP');
   procedure = await seedProcedure(t.ctx, sxd);
-  officer = await signInAs(t.app, 'officer');
-  admin = await signInAs(t.app, 'agency_admin');
-  leader = await signInAs(t.app, 'leader');
-  sysadmin = await signInAs(t.app, 'system_admin');
-  citizen = await signInAs(t.app, 'citizen');
-  otherCitizen = await signInAs(t.app, 'business');
-  colleague = await signIn(t.app, (await createTestUser(t.ctx, 'officer', { agencyId: sxd })).email, TEST_PASSWORD);
-  stpOfficer = await signIn(t.app, (await createTestUser(t.ctx, 'officer', { agencyId: stp })).email, TEST_PASSWORD);
-  outsider = await signIn(t.app, (await createTestUser(t.ctx, 'officer', { agencyId: await agencyIdOf(t.ctx, 'SCT') })).email, TEST_PASSWORD);
+  officer = await account('officer', sxd);
+  admin = await account('agency_admin', sxd);
+  colleague = await account('officer', sxd);
+  leader = await account('leader');
+  sysadmin = await account('system_admin');
+  citizen = await account('citizen');
+  otherCitizen = await account('business');
+  stpOfficer = await account('officer', stp);
+  outsider = await account('officer', await agencyIdOf(t.ctx, 'SCT'));
 });
 after(() => t.close());
 

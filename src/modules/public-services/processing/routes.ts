@@ -14,6 +14,8 @@ import { queueCounts, queuePage } from './queue.js';
 import { readResultRequest, readSupplementRequest, MAX_SUPPLEMENT_FILES } from './multipart-input.js';
 import { sendControlSheet } from './control-sheet.js';
 import { commandResult } from './present.js';
+import { processingActionsFor } from './allowed-actions.js';
+import { addActionSource } from '../dossiers/actions.js';
 import {
   AcceptTransferBody,
   AdvanceBody,
@@ -49,6 +51,8 @@ function command<B extends TSchema>(summary: string, body: B, roles: typeof HAND
 
 /** The processing desk's routes (xử lý hồ sơ): queues and commands on received dossiers. */
 export function registerProcessingRoutes(app: App, ctx: AppContext): void {
+  // The dossier detail's `allowedActions` include the processing commands, by the same rules.
+  addActionSource(processingActionsFor);
   app.get(
     '/api/v1/dossiers/queue',
     {

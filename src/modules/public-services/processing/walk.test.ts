@@ -183,13 +183,33 @@ async function groundTruth(agencyId: string | null, me: string, now: Date) {
   };
 }
 
+/** Dossiers in each colour on top of what the walk left, so no count is trivially zero. */
+async function addKnownStates(): Promise<void> {
+  const owner = userId(people.owner!);
+  const seed = (s: Parameters<typeof seedDossier>[2]) => seedDossier(t.ctx, procedure, { applicantUserId: owner, ...s });
+  const now = Date.now();
+  await seed({ agencyId: agencies.a, assigneeId: userId(people.offA1!), dueAt: new Date(now - HOUR) });
+  await seed({ agencyId: agencies.a, dueAt: new Date(now + 20 * 24 * HOUR), stepDueAt: new Date(now + 10 * 60_000) });
+  await seed({ agencyId: agencies.a, status: 1, dueAt: null });
+  const paused = await seed({ agencyId: agencies.a, dueAt: new Date(now - 2 * HOUR) });
+  await requestSupplement(t.ctx, people.headA!, paused.id, { items: ['Tờ khai'] });
+  const consulted = await seed({ agencyId: agencies.a, dueAt: new Date(now + 20 * 24 * HOUR) });
+  const { consultationId } = await consultAgency(t.ctx, people.headA!, consulted.id, { agencyId: agencies.b, question: 'Xin ý kiến', hours: 2 });
+  await psDb(t.ctx.db).updateTable('dossier_consultations').set({ due_at: new Date(now - HOUR) }).where('id', '=', consultationId).execute();
+}
+
 test('after the walk, queue counts equal the SQL ground truth for each agency and the province', async () => {
+  await addKnownStates();
   const now = new Date();
   for (const [name, agencyId] of [['headA', agencies.a], ['offA1', agencies.a], ['headB', agencies.b], ['offC', agencies.c], ['leader', null]] as const) {
     const me = people[name]!.principal as UserPrincipal;
     const counts = await queueCounts(t.ctx, me, undefined, now);
     assert.deepEqual(counts, await groundTruth(agencyId, me.id, now), name);
   }
+  const a = await queueCounts(t.ctx, people.offA1!.principal as UserPrincipal, undefined, now);
+  assert.ok(a.overdue >= 1 && a.paused >= 1 && a.dueSoon >= 1 && a.receiving >= 1 && a.mine >= 1, `every figure is exercised: ${JSON.stringify(a)}`);
+  const b = await queueCounts(t.ctx, people.offB!.principal as UserPrincipal, undefined, now);
+  assert.ok(b.consultationsOverdue >= 1, `the consulted agency sees its overdue question: ${JSON.stringify(b)}`);
 });
 
 test('paging the agency queue three at a time returns each desk dossier once, earliest deadline first, coloured as the counts', async () => {
