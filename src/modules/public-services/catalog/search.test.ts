@@ -1,13 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
 import { compareVietnamese } from '../../../platform/search/search-text.js';
 import { psDb } from '../tables.js';
+import { catalogTestPlatform } from './test-platform.js';
 import { DEMO_PROCEDURES } from './demo/index.js';
 
 let t: TestPlatform;
 before(async () => {
-  t = await createTestPlatform();
+  const platform = await catalogTestPlatform();
+  t = platform.t;
 });
 after(() => t.close());
 
@@ -63,12 +65,20 @@ test('without a query the catalog is in Vietnamese alphabetical order and cursor
 });
 
 test('cursor paging of a ranked search keeps best matches first across pages', async () => {
-  const first = await list(`${q('giay phep')}&limit=3`);
-  assert.ok(first.nextCursor);
-  const second = await list(`${q('giay phep')}&limit=3&cursor=${encodeURIComponent(first.nextCursor!)}`);
-  const whole = await list(`${q('giay phep')}&limit=200`);
-  assert.deepEqual([...first.items, ...second.items].map((i) => i.code), whole.items.slice(0, 6).map((i) => i.code));
-  assert.ok(whole.items[0]!.name.toLowerCase().startsWith('giấy phép') || whole.items.every((i) => !i.name.toLowerCase().startsWith('giấy phép')));
+  const walked: Item[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await list(`${q('dang ky')}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    walked.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const whole = await list(`${q('dang ky')}&limit=200`);
+  assert.deepEqual(walked.map((i) => i.code), whole.items.map((i) => i.code), 'pages of 3 join up to the whole list');
+  const prefixed = walked.map((i) => i.name.startsWith('Đăng ký'));
+  const firstOther = prefixed.indexOf(false);
+  assert.ok(firstOther > 0, 'names starting with the query exist and come first');
+  assert.ok(prefixed.slice(firstOther).every((p) => !p), 'no name starting with the query comes after one that does not');
+  assert.ok(walked.some((i) => i.name.includes('đăng ký đầu tư')), 'a name with the words inside is found too');
 });
 
 test('filters by field, level, online level and agency', async () => {

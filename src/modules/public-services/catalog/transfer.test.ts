@@ -1,8 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
+import { catalogTestPlatform } from './test-platform.js';
 import { sampleProcedure } from './test-fixtures.js';
 import { csvToDocument, type ExportDoc } from './transfer.js';
 import { IMPORT_BODY_LIMIT } from './transfer-routes.js';
@@ -12,10 +13,11 @@ let admin: SignedIn;
 let sxdAdmin: SignedIn;
 let citizen: SignedIn;
 before(async () => {
-  t = await createTestPlatform();
-  admin = await signInAs(t.app, 'system_admin');
-  sxdAdmin = await signInAs(t.app, 'agency_admin');
-  citizen = await signInAs(t.app, 'citizen');
+  const platform = await catalogTestPlatform();
+  t = platform.t;
+  admin = platform.as.system_admin;
+  sxdAdmin = platform.as.agency_admin;
+  citizen = platform.as.citizen;
 });
 after(() => t.close());
 

@@ -1,15 +1,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
+import { catalogTestPlatform } from './test-platform.js';
 import { sampleProcedure } from './test-fixtures.js';
 
 let t: TestPlatform;
 let admin: SignedIn;
 before(async () => {
-  t = await createTestPlatform();
-  admin = await signInAs(t.app, 'system_admin');
+  const platform = await catalogTestPlatform();
+  t = platform.t;
+  admin = platform.as.system_admin;
 });
 after(() => t.close());
 

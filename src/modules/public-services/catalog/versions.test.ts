@@ -1,9 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
+import { catalogTestPlatform } from './test-platform.js';
 import { versionById, versionInForce } from './index.js';
 import { sampleProcedure } from './test-fixtures.js';
 
@@ -13,11 +14,12 @@ let sxdAdmin: SignedIn;
 let citizen: SignedIn;
 let officer: SignedIn;
 before(async () => {
-  t = await createTestPlatform();
-  admin = await signInAs(t.app, 'system_admin');
-  sxdAdmin = await signInAs(t.app, 'agency_admin');
-  citizen = await signInAs(t.app, 'citizen');
-  officer = await signInAs(t.app, 'officer');
+  const platform = await catalogTestPlatform();
+  t = platform.t;
+  admin = platform.as.system_admin;
+  sxdAdmin = platform.as.agency_admin;
+  citizen = platform.as.citizen;
+  officer = platform.as.officer;
 });
 after(() => t.close());
 
