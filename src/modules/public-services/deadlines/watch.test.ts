@@ -2,9 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AppContext } from '../../../platform/http/module.js';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb, type PsDb } from '../tables.js';
-import { insertDossier, insertProcedure, type TestProcedure } from '../tracking/test-fixtures.js';
+import { insertAgency, insertDossier, insertProcedure, signedInUser, type TestProcedure } from '../tracking/test-fixtures.js';
 import { DEADLINE_WATCH_JOB, registerDeadlineWatchJob, runDeadlineWatch } from './watch.js';
 
 /** Wednesday 02/12/2026 09:00 in Vietnam: 8 working hours later is Thursday 09:30 (lunch and night excluded). */
@@ -18,21 +18,24 @@ let db: PsDb;
 let sxd: string;
 let procedure: TestProcedure;
 let officer: SignedIn;
+let secondOfficer: SignedIn;
 let agencyAdmin: SignedIn;
 
 before(async () => {
-  t = await createTestPlatform({ env: { PUBLIC_SERVICES_REMIND_BEFORE_WORKING_HOURS: '8' } });
+  t = await createTestPlatform({ seedDemo: false, env: { PUBLIC_SERVICES_REMIND_BEFORE_WORKING_HOURS: '8' } });
   db = psDb(t.ctx.db);
-  sxd = (await db.selectFrom('agencies').select('id').where('code', '=', 'SXD').executeTakeFirstOrThrow()).id;
+  sxd = (await insertAgency(db)).id;
   procedure = await insertProcedure(db, sxd);
-  officer = await signInAs(t.app, 'officer');
-  agencyAdmin = await signInAs(t.app, 'agency_admin');
+  officer = await signedInUser(t.app, t.ctx, 'officer', sxd);
+  secondOfficer = await signedInUser(t.app, t.ctx, 'officer', sxd);
+  agencyAdmin = await signedInUser(t.app, t.ctx, 'agency_admin', sxd);
+  // Staff of another agency never hear about this agency's dossiers.
+  await signedInUser(t.app, t.ctx, 'officer', (await insertAgency(db, 'Sở Tư pháp (thử)')).id);
 });
 after(() => t.close());
 
-async function officersOfSxd(): Promise<string[]> {
-  const rows = await db.selectFrom('users').select('id').where('agency_id', '=', sxd).where('role', '=', 'officer').where('status', '=', 'active').execute();
-  return rows.map((r) => r.id).sort();
+function officersOfSxd(): string[] {
+  return [officer.userId, secondOfficer.userId].sort();
 }
 
 async function notified(id: string): Promise<string[]> {
@@ -49,8 +52,7 @@ test('a dossier due within 8 working hours reminds the handling agency officers 
   const first = await runDeadlineWatch(t.ctx, { now: NOW });
   assert.ok(first.reminded.includes(d.id));
   assert.ok(!first.escalated.includes(d.id), 'not overdue yet');
-  const officers = await officersOfSxd();
-  assert.ok(officers.includes(officer.userId));
+  const officers = officersOfSxd();
   assert.deepEqual(await notified(d.id), officers);
   const second = await runDeadlineWatch(t.ctx, { now: new Date(NOW.getTime() + HOUR / 4) });
   assert.ok(!second.reminded.includes(d.id), 'the next pass does not remind again');
@@ -88,7 +90,7 @@ test('an overdue dossier is escalated once to the head of the handling unit, wit
   const result = await runDeadlineWatch(t.ctx, { now: NOW });
   assert.ok(result.escalated.includes(d.id));
   assert.ok(!result.reminded.includes(d.id), 'an overdue dossier is escalated, not reminded');
-  assert.deepEqual(await notified(d.id), [agencyAdmin.userId], 'the agency admin of SXD is the head of unit');
+  assert.deepEqual(await notified(d.id), [agencyAdmin.userId], 'the agency admin is the head of unit; the officers are not told');
   const notice = await t.ctx.db.selectFrom('notifications').select(['title', 'body', 'category']).where('link', '=', `/can-bo/ho-so/${d.id}`).executeTakeFirstOrThrow();
   assert.equal(notice.category, 'services');
   assert.match(JSON.stringify(notice.title), new RegExp(d.code!));
@@ -121,7 +123,7 @@ test('finished, returned and withdrawn dossiers are left alone even when their d
 test('a dossier received but not yet handed over is watched through its receiving agency', async () => {
   const d = await insertDossier(db, procedure, sxd, { status: 2, handling_agency_id: null, due_at: THURSDAY_0900 });
   assert.ok((await runDeadlineWatch(t.ctx, { now: NOW })).reminded.includes(d.id));
-  assert.deepEqual(await notified(d.id), await officersOfSxd());
+  assert.deepEqual(await notified(d.id), officersOfSxd());
 });
 
 function fakeContext(env: Record<string, string>) {

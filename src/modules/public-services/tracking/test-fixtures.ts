@@ -4,8 +4,36 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { agencySearchText } from '../../../platform/agencies/search.js';
+import type { App, AppContext } from '../../../platform/http/module.js';
+import type { Role } from '../../../platform/identity/roles.js';
+import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
+import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
 import type { DossierRow } from '../dossiers/transition.js';
 import type { Applicant, DossierTable, PsDb, TimeUnit } from '../tables.js';
+
+export interface TestAgency {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** An agency of its own for the test (the bare database has none), with a contact phone. */
+export async function insertAgency(db: PsDb, name = 'Sở Xây dựng (thử)'): Promise<TestAgency> {
+  const code = `T${randomUUID().slice(0, 6).toUpperCase()}`;
+  const row = await db
+    .insertInto('agencies')
+    .values({ code, name, name_en: 'Department of Construction (test)', kind: 'department', parent_id: null, admin_unit_code: null, address: null, phone: '0232 3822 000', email: null, search_text: agencySearchText({ code, name }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, code, name };
+}
+
+/** A new account of the role (in the agency for staff), signed in. */
+export async function signedInUser(app: App, ctx: AppContext, role: Role, agencyId: string | null = null): Promise<SignedIn> {
+  const user = await createTestUser(ctx, role, { agencyId });
+  return signIn(app, user.email, TEST_PASSWORD);
+}
 
 export interface TestProcedure {
   procedureId: string;
