@@ -67,9 +67,11 @@ function Submitted({ d }: { d: DossierDetail }) {
         <strong>{t('dossier.submitted')}</strong> {t('dossier.submittedAt', { date: formatDateTime(d.submittedAt) })}
       </p>
       <p>{d.code ? t('dossier.submittedCode') : t('dossier.submittedNext')}</p>
-      <p>
-        <Link href={pagePaths.track(d.code)}>{t('dossier.trackLink')}</Link>
-      </p>
+      {d.code && (
+        <p>
+          <Link href={pagePaths.track(d.code)}>{t('dossier.trackLink')}</Link>
+        </p>
+      )}
     </div>
   );
 }
