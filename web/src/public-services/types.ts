@@ -302,13 +302,16 @@ export interface VietQr {
   accountName: string;
   purpose: string;
   qrSvg: string;
+  /** The demo account: no real money should be sent. */
+  demo?: boolean;
 }
 
 export interface PaymentView {
   amount: Decimal;
   status: string;
   reference: string | null;
-  lines: Array<{ code?: string; name: string; amount: Decimal; exempt?: boolean }>;
+  lines: Array<{ code: string; name: string; amount: Decimal; exemptedBy: string | null }>;
+  onlinePayment?: boolean;
   vietqr: VietQr | null;
   payments: Array<{ method: string; amount: Decimal; paidAt: string; provider?: string; providerRef?: string }>;
 }

@@ -29,8 +29,8 @@ export function PaymentBlock({ dossierId }: { dossierId: string }) {
           {p.lines.length > 0 && (
             <ul class="small">
               {p.lines.map((l, i) => (
-                <li key={l.code ?? i}>
-                  {l.name}: {l.exempt ? t('fee.exempt') : formatMoney(l.amount)}
+                <li key={l.code || i}>
+                  {l.name}: {l.exemptedBy ? `${t('fee.exempt')} (${l.exemptedBy})` : formatMoney(l.amount)}
                 </li>
               ))}
             </ul>
@@ -62,6 +62,7 @@ function VietQrBlock({ p }: { p: PaymentView }) {
     <div class="ps-vietqr">
       <img class="ps-vietqr__code" src={src} width={220} height={220} alt={t('pay.qrAlt', { amount: formatMoney(p.amount), bank: q.bankName })} />
       <div class="stack">
+        {q.demo && <p class="alert alert--warning">{t('pay.demo')}</p>}
         <p>{t('pay.scan')}</p>
         <Facts
           items={[

@@ -235,6 +235,7 @@ export const citizenEn: typeof citizenVi = {
   'pay.method.bank_transfer': 'bank transfer',
   'pay.method.counter': 'at the desk',
   'pay.method.gateway': 'payment gateway',
+  'pay.demo': 'This is a demonstration account: do not send real money.',
   'pay.scan': 'Open your banking app, scan the QR code and confirm. The amount and the transfer content are in the code.',
   'pay.qrAlt': 'VietQR code to transfer {amount} to an account at {bank}',
   'pay.bank': 'Bank',

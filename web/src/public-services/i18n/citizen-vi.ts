@@ -233,6 +233,7 @@ export const citizenVi = {
   'pay.method.bank_transfer': 'chuyển khoản',
   'pay.method.counter': 'tại quầy',
   'pay.method.gateway': 'cổng thanh toán',
+  'pay.demo': 'Đây là tài khoản trình diễn: không chuyển tiền thật.',
   'pay.scan': 'Mở ứng dụng ngân hàng, quét mã QR và xác nhận. Số tiền và nội dung chuyển khoản đã có sẵn trong mã.',
   'pay.qrAlt': 'Mã VietQR chuyển {amount} vào tài khoản tại {bank}',
   'pay.bank': 'Ngân hàng',
