@@ -1,5 +1,6 @@
 import type { Principal } from '../../../platform/http/access.js';
 import { DRAFT, IN_PROGRESS, PAYMENT_REQUESTED, RECEIVED, SUBMITTED, SUPPLEMENT_REQUESTED } from '../statuses.js';
+import { processingActionsFor } from '../processing/allowed-actions.js';
 import { actsFor, ownsDossier } from './access.js';
 import type { DossierRow } from './transition.js';
 
@@ -38,8 +39,11 @@ export const intakeActions: ActionSource = (p, d) => {
   return out;
 };
 
-/** Every source; other folders (processing, tracking, fees) add theirs with `addActionSource`. */
-const sources: ActionSource[] = [intakeActions];
+/** Processing (xử lý): assignment, transfer, supplement, result, return… by its own policy. */
+const processingActions: ActionSource = (p, d, facts, now) => processingActionsFor(p, d, facts, now);
+
+/** Every source; other folders (tracking, fees) may add theirs with `addActionSource`. */
+const sources: ActionSource[] = [intakeActions, processingActions];
 
 export function addActionSource(source: ActionSource): void {
   if (!sources.includes(source)) sources.push(source);

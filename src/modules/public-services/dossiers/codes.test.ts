@@ -17,7 +17,7 @@ test('the 2018 format: receiving agency, yyMMdd of receipt, four-digit daily num
 let t: TestPlatform;
 let centre: SignedIn;
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   centre = await staffOf(t.app, t.ctx, 'TTPVHCC');
 });
 after(() => t.close());

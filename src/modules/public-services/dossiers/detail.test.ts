@@ -1,15 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
-import { APPLICANT, FORM, PDF, componentUpload, insertProcedure, newCitizen, staffOf } from '../intake/testing.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
+import { account, APPLICANT, FORM, PDF, componentUpload, insertProcedure, newCitizen, staffOf } from '../intake/testing.js';
 
 let t: TestPlatform;
 let citizen: SignedIn;
 let centre: SignedIn;
 let id: string;
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   citizen = await newCitizen(t.app, t.ctx);
   centre = await staffOf(t.app, t.ctx, 'TTPVHCC');
   const procedure = await insertProcedure(t.ctx);
@@ -33,7 +33,7 @@ test('each reader gets the actions open to them: the counter decides, the applic
   assert.deepEqual(counter.allowedActions, ['receive', 'request_completion', 'refuse']);
   const mine = (await read(citizen)).json();
   assert.deepEqual(mine.allowedActions.filter((a: string) => ['receive', 'refuse', 'submit', 'edit'].includes(a)), [], 'a submitted dossier is out of the applicant\'s hands');
-  const leader = await signInAs(t.app, 'leader');
+  const leader = await account(t.app, t.ctx, 'leader');
   const seen = await read(leader);
   assert.equal(seen.statusCode, 200);
   assert.ok(!seen.json().allowedActions.includes('receive'));

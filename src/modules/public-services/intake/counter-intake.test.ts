@@ -1,15 +1,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
-import { APPLICANT, FORM, PDF, componentUpload, insertProcedure, staffOf } from './testing.js';
+import { APPLICANT, FORM, PDF, componentUpload, insertProcedure, staffOf, newCitizen } from './testing.js';
 
 let t: TestPlatform;
 let centre: SignedIn;
 let procedure: { code: string; versionId: string };
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   centre = await staffOf(t.app, t.ctx, 'TTPVHCC');
   procedure = await insertProcedure(t.ctx);
 });
@@ -79,10 +79,10 @@ test('counter intake checks the dossier like online intake: missing components a
 });
 
 test('only officers of a one-stop counter receive at the counter; scans are for the dossier\'s own agencies', async () => {
-  const department = await signInAs(t.app, 'officer'); // Sở Xây dựng has no one-stop counter of its own here
+  const department = await staffOf(t.app, t.ctx, 'SXD'); // Sở Xây dựng has no one-stop counter of its own here
   const refused = await counter(department, paper());
   assert.equal(refused.statusCode, 403);
-  const citizen = await signInAs(t.app, 'citizen');
+  const citizen = await newCitizen(t.app, t.ctx);
   assert.equal((await counter(citizen, paper())).statusCode, 403);
   const d = (await counter(centre, paper())).json();
   const other = await staffOf(t.app, t.ctx, 'STP');

@@ -11,7 +11,7 @@ let citizen: SignedIn;
 let centre: SignedIn;
 let procedure: { code: string; versionId: string };
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   citizen = await newCitizen(t.app, t.ctx);
   centre = await staffOf(t.app, t.ctx, 'TTPVHCC');
   procedure = await insertProcedure(t.ctx);
@@ -179,6 +179,7 @@ test('a claimed exemption is assessed at receipt: no fee, status exempt, no paym
 
 test('a commune-level dossier goes to the chosen commune\'s People\'s Committee, which receives and handles it', async () => {
   const communal = await insertProcedure(t.ctx, { level: 'commune', process: [] });
+  const ward = await staffOf(t.app, t.ctx, 'UBND-XA-18880');
   const draft = await newDraft(citizen, { procedureCode: communal.code });
   await save(citizen, draft);
   for (const code of ['TK', 'CCCD']) await upload(citizen, draft.id, code);
@@ -191,7 +192,6 @@ test('a commune-level dossier goes to the chosen commune\'s People\'s Committee,
   assert.equal(s.receivingAgency.code, 'UBND-XA-18880');
   assert.equal(s.handlingAgency.code, 'UBND-XA-18880');
   assert.equal(s.communeCode, '18880');
-  const ward = await staffOf(t.app, t.ctx, 'UBND-XA-18880');
   const r = (await post(`/api/v1/dossiers/${draft.id}/receive`, ward, {})).json();
   assert.match(r.code, /^UBND-XA-18880-\d{6}-\d{4}$/);
   assert.equal(r.status, 2, 'no further step in the process: it stays received');

@@ -2,17 +2,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { todayInVietnam } from '../../../platform/calendar/index.js';
 import { psDb } from '../tables.js';
-import { APPLICANT, FORM, PDF, componentUpload, insertProcedure, newCitizen, staffOf } from './testing.js';
+import { account, APPLICANT, FORM, PDF, componentUpload, insertProcedure, newCitizen, staffOf } from './testing.js';
 
 let t: TestPlatform;
 let citizen: SignedIn;
 let centre: SignedIn;
 let procedure: { code: string; versionId: string };
 before(async () => {
-  t = await createTestPlatform();
+  t = await createTestPlatform({ seedDemo: false });
   citizen = await newCitizen(t.app, t.ctx);
   centre = await staffOf(t.app, t.ctx, 'TTPVHCC');
   procedure = await insertProcedure(t.ctx);
@@ -112,9 +112,9 @@ test('a failure after the code is taken rolls the whole receipt back: no code, n
 test('only staff of the receiving agency decide: citizens and leaders 403, the handling agency 403, other agencies and strangers 404', async () => {
   const id = await submitted();
   const stranger = await newCitizen(t.app, t.ctx);
-  const handling = await signInAs(t.app, 'officer'); // Sở Xây dựng: handles the dossier, does not receive it
+  const handling = await staffOf(t.app, t.ctx, 'SXD'); // Sở Xây dựng: handles the dossier, does not receive it
   const other = await staffOf(t.app, t.ctx, 'STP');
-  const leader = await signInAs(t.app, 'leader');
+  const leader = await account(t.app, t.ctx, 'leader');
   assert.equal((await post(`/api/v1/dossiers/${id}/receive`, citizen, {})).statusCode, 403, 'the applicant cannot receive their own dossier');
   assert.equal((await post(`/api/v1/dossiers/${id}/receive`, leader, {})).statusCode, 403);
   assert.equal((await post(`/api/v1/dossiers/${id}/receive`, handling, {})).statusCode, 403);

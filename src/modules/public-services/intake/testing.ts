@@ -1,6 +1,7 @@
 /** Test helpers for intake: a published procedure written straight into the catalog tables, files, requests. */
 import { randomBytes } from 'node:crypto';
 import type { App, AppContext } from '../../../platform/http/module.js';
+import type { Role } from '../../../platform/identity/roles.js';
 import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
 import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
 import { psDb, type ApplicantKind, type ProcedureComponent, type ProcedureFee, type ProcedureLevel, type ProcessStep, type TimeUnit } from '../tables.js';
@@ -48,7 +49,7 @@ export async function insertProcedure(ctx: AppContext, o: TestProcedureOptions =
   const db = psDb(ctx.db);
   const code = `9.${randomBytes(3).toString('hex')}`;
   const level = o.level ?? 'province';
-  const agency = level === 'province' ? await db.selectFrom('agencies').select('id').where('code', '=', o.agencyCode ?? 'SXD').executeTakeFirstOrThrow() : null;
+  const agencyId = level === 'province' ? await agencyByCode(ctx, o.agencyCode ?? 'SXD') : null;
   const procedure = await db.insertInto('procedures').values({ code }).returning('id').executeTakeFirstOrThrow();
   const version = await db
     .insertInto('procedure_versions')
@@ -60,7 +61,7 @@ export async function insertProcedure(ctx: AppContext, o: TestProcedureOptions =
       name: 'Thủ tục thử nghiệm tiếp nhận',
       field: 'Thử nghiệm',
       level,
-      agency_id: agency?.id ?? null,
+      agency_id: agencyId,
       subjects: JSON.stringify(o.subjects ?? ['citizen', 'business']),
       steps: JSON.stringify([]),
       channels: JSON.stringify(['online', 'counter', 'post']),
@@ -85,17 +86,35 @@ export async function insertProcedure(ctx: AppContext, o: TestProcedureOptions =
   return { code, versionId: version.id };
 }
 
-/** A signed-in officer (or agency admin) of the agency with this code. */
-export async function staffOf(app: App, ctx: AppContext, agencyCode: string, role: 'officer' | 'agency_admin' = 'officer'): Promise<SignedIn> {
-  const agency = await ctx.db.selectFrom('agencies').select('id').where('code', '=', agencyCode).executeTakeFirstOrThrow();
-  const user = await createTestUser(ctx, role, { agencyId: agency.id });
+/**
+ * The agency with this code, created when missing (the tests run without demo data): `TTPVHCC` is
+ * the provincial service centre, `UBND-XA-<commune>` a commune People's Committee, anything else a
+ * department.
+ */
+export async function agencyByCode(ctx: AppContext, code: string): Promise<string> {
+  const found = await ctx.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirst();
+  if (found) return found.id;
+  const commune = /^UBND-XA-(\d{5})$/.exec(code)?.[1] ?? null;
+  const kind = code === 'TTPVHCC' ? 'public_service_unit' : commune ? 'commune_committee' : 'department';
+  const name = `Cơ quan thử ${code}`;
+  const created = await ctx.db.insertInto('agencies').values({ code, name, kind, admin_unit_code: commune, search_text: name.toLowerCase() }).returning('id').executeTakeFirstOrThrow();
+  return created.id;
+}
+
+/** A new signed-in account (the tests stand on their own accounts, not on demo data). */
+export async function account(app: App, ctx: AppContext, role: Role, agencyCode?: string): Promise<SignedIn> {
+  const agencyId = agencyCode ? await agencyByCode(ctx, agencyCode) : null;
+  const user = await createTestUser(ctx, role, { agencyId });
   return signIn(app, user.email, TEST_PASSWORD);
 }
 
-/** A new citizen account, signed in. */
-export async function newCitizen(app: App, ctx: AppContext): Promise<SignedIn> {
-  const user = await createTestUser(ctx, 'citizen');
-  return signIn(app, user.email, TEST_PASSWORD);
+/** A signed-in officer (or agency admin) of the agency with this code. */
+export function staffOf(app: App, ctx: AppContext, agencyCode: string, role: 'officer' | 'agency_admin' = 'officer'): Promise<SignedIn> {
+  return account(app, ctx, role, agencyCode);
+}
+
+export function newCitizen(app: App, ctx: AppContext): Promise<SignedIn> {
+  return account(app, ctx, 'citizen');
 }
 
 /** The smallest file `file-type` recognises as a PDF. */
