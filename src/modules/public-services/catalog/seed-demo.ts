@@ -2,6 +2,8 @@ import type { AppContext } from '../../../platform/http/module.js';
 import { SYSTEM_ACTOR } from '../dossiers/transition.js';
 import { psDb } from '../tables.js';
 import { DEMO_PROCEDURES, VN_DEMO_EFFECTIVE_FROM } from './demo/index.js';
+import { normalizeParts } from './parts.js';
+import type { PartsInput } from './schemas.js';
 import { procedureByCode } from './store.js';
 import { createProcedure, publishDraft } from './writes.js';
 
@@ -24,7 +26,7 @@ export async function seedDemoCatalog(ctx: AppContext): Promise<void> {
       continue;
     }
     await db.transaction().execute(async (trx) => {
-      const created = await createProcedure(trx, ctx, DEMO_ACTOR, code, parts, true);
+      const created = await createProcedure(trx, ctx, DEMO_ACTOR, code, normalizeParts(parts as PartsInput, parts.agencyCode), true);
       await publishDraft(trx, ctx, DEMO_ACTOR, created.procedure, new Date(VN_DEMO_EFFECTIVE_FROM));
     });
   }
