@@ -206,7 +206,7 @@ async function decideAndReturn(session: Session, id: string): Promise<void> {
   }
   await act(page, 'Ban hành kết quả', /Xác nhận: Ban hành kết quả/, async () => {
     await page.getByLabel('Số văn bản').fill('125/GKS');
-    await page.getByLabel('Nội dung').fill(`Đăng ký khai sinh cho ${CHILD}, sinh ngày 20/11/2026.`);
+    await page.getByLabel('Nội dung văn bản').fill(`Đăng ký khai sinh cho ${CHILD}, sinh ngày 20/11/2026.`);
   });
   await visible(page, 'Đã ban hành kết quả.');
   await visible(page, 'Đã xử lý xong');
@@ -225,7 +225,7 @@ async function bankTransferArrives(content: string, amount: number): Promise<voi
   const res = await fetch(`${server.baseUrl}/api/v1/payments/bank-transfers/import`, {
     method: 'POST',
     headers: admin.write,
-    body: JSON.stringify({ lines: [{ bankRef: `FT${Date.now()}`, amount, description: `${content} chuyen khoan`, receivedAt: new Date().toISOString() }] }),
+    body: JSON.stringify({ lines: [{ bank_ref: `FT${Date.now()}`, amount, description: `CT DEN:0123 ${content}`, received_at: new Date().toISOString() }] }),
   });
   assert.equal(res.status, 200, await res.clone().text());
   assert.equal(((await res.json()) as { matched: number }).matched, 1);
@@ -263,7 +263,10 @@ async function trackPayDownloadRate(session: Session, id: string, code: string):
 
   // One evaluation per dossier.
   await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor({ timeout });
-  await page.getByRole('radio', { name: 'Rất hài lòng' }).first().check();
+  for (const group of ['Nhìn chung, bạn hài lòng với việc giải quyết hồ sơ?', 'Thời gian giải quyết', 'Số lần phải liên hệ, đi lại', 'Thái độ của cán bộ']) {
+    await page.getByRole('group', { name: group }).getByRole('radio', { name: 'Rất hài lòng' }).check();
+  }
+  await page.getByRole('group', { name: 'Hướng dẫn rõ ràng, dễ hiểu' }).getByRole('radio', { name: 'Hài lòng', exact: true }).check();
   await page.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ hướng dẫn tận tình.');
   await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
   await visible(page, 'Cảm ơn bạn đã đánh giá.');

@@ -225,7 +225,7 @@ export const en: DossierMessages = {
   'outcome.stopped': 'Stopped',
   'field.resultNumber': 'Document number',
   'field.title': 'Subject',
-  'field.text': 'Text',
+  'field.text': 'Text of the document',
   'field.file': 'Result file (PDF)',
   'field.method': 'Delivery',
   'method.counter': 'At the counter',

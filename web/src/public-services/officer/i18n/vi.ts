@@ -223,7 +223,7 @@ export const vi = {
   'outcome.stopped': 'Dừng xử lý',
   'field.resultNumber': 'Số văn bản',
   'field.title': 'Trích yếu',
-  'field.text': 'Nội dung',
+  'field.text': 'Nội dung văn bản',
   'field.file': 'Tệp kết quả (PDF)',
   'field.method': 'Hình thức trả',
   'method.counter': 'Tại quầy',
