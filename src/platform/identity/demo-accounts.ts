@@ -21,6 +21,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: `quantri.donvi@${DEMO_EMAIL_DOMAIN}`, fullName: 'Lê Văn Cường', role: 'agency_admin', agencyCode: 'SXD' },
   // Most field reports (lighting, garbage, encroachment, illegal building) go to the commune's People's Committee.
   { email: `canbo.xa@${DEMO_EMAIL_DOMAIN}`, fullName: 'Võ Thị Hạnh', role: 'officer', agencyCode: 'UBND-XA-18880' },
+  // Province-level dossiers are received at the provincial Public Administrative Service Centre (một cửa).
+  { email: `canbo.motcua@${DEMO_EMAIL_DOMAIN}`, fullName: 'Đặng Văn Khoa', role: 'officer', agencyCode: 'TTPVHCC' },
   { email: `lanhdao@${DEMO_EMAIL_DOMAIN}`, fullName: 'Phạm Minh Đức', role: 'leader', agencyCode: 'UBND' },
   { email: `quantri@${DEMO_EMAIL_DOMAIN}`, fullName: 'Hoàng Thị Em', role: 'system_admin' },
 ];
