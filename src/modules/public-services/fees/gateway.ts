@@ -1,0 +1,86 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../../../platform/config/config.js';
+import { AppError, errors } from '../../../platform/http/errors.js';
+import type { DossierRow } from '../dossiers/transition.js';
+
+/** What a gateway reports about one payment, once its signature is verified. */
+export interface GatewayNotice {
+  provider: string;
+  /** The gateway's own id of the transaction: a replay carries the same one. */
+  transactionId: string;
+  /** The dossier's payment reference the payment was created for. */
+  reference: string;
+  amount: number;
+  status: 'success' | 'failed';
+  paidAt: Date;
+}
+
+/**
+ * An online payment provider (cổng thanh toán): sends the payer to its page, and later calls us back
+ * with a signed notice. Real providers (the national portal's payment platform, a bank's) implement
+ * the same two methods.
+ */
+export interface PaymentGateway {
+  readonly name: string;
+  createPayment(dossier: Pick<DossierRow, 'id' | 'code' | 'payment_reference' | 'fee_total'>, returnUrl: string): { redirectUrl: string };
+  verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string): GatewayNotice;
+}
+
+export const SIGNATURE_HEADER = 'x-payment-signature';
+
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+
+const badSignature = () => new AppError(401, 'invalid_signature', { vi: 'Chữ ký của thông báo thanh toán không hợp lệ.', en: 'The payment notice signature is not valid.' });
+const badNotice = (en: string) => errors.badRequest('invalid_payment_notice', 'Thông báo thanh toán không hợp lệ.', `The payment notice is not valid: ${en}`);
+
+function sameSignature(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The built-in demo gateway: no money moves. Its notices are JSON signed with HMAC-SHA256 of the raw
+ * body under PAYMENT_GATEWAY_SECRET, in the header `x-payment-signature: sha256=<hex>`.
+ */
+export class DemoGateway implements PaymentGateway {
+  readonly name = 'demo';
+  constructor(
+    private readonly secret: string,
+    private readonly publicUrl: string,
+  ) {}
+
+  createPayment(dossier: Pick<DossierRow, 'id' | 'code' | 'payment_reference' | 'fee_total'>, returnUrl: string): { redirectUrl: string } {
+    const params = new URLSearchParams({ reference: dossier.payment_reference ?? '', amount: String(Number(dossier.fee_total)), returnUrl });
+    return { redirectUrl: `${this.publicUrl}/dich-vu-cong/thanh-toan/demo?${params.toString()}` };
+  }
+
+  verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string): GatewayNotice {
+    const given = headers[SIGNATURE_HEADER];
+    if (typeof given !== 'string' || !sameSignature(given, signBody(this.secret, rawBody))) throw badSignature();
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(rawBody) as Record<string, unknown>;
+    } catch {
+      throw badNotice('not JSON');
+    }
+    const { transactionId, reference, amount, status, paidAt } = body;
+    if (typeof transactionId !== 'string' || !transactionId || transactionId.length > 100) throw badNotice('transactionId');
+    if (typeof reference !== 'string' || !reference) throw badNotice('reference');
+    if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0) throw badNotice('amount');
+    if (status !== 'success' && status !== 'failed') throw badNotice('status');
+    const at = typeof paidAt === 'string' ? new Date(paidAt) : new Date();
+    if (Number.isNaN(at.getTime())) throw badNotice('paidAt');
+    return { provider: this.name, transactionId, reference, amount, status, paidAt: at };
+  }
+}
+
+export const gatewayUnavailable = () =>
+  new AppError(503, 'gateway_not_configured', { vi: 'Chưa cấu hình cổng thanh toán trực tuyến.', en: 'No online payment gateway is configured.' });
+
+/** The configured gateway, or undefined when none is (production without PAYMENT_GATEWAY_SECRET). */
+export function paymentGateway(config: Config): PaymentGateway | undefined {
+  return config.payment.gatewaySecret ? new DemoGateway(config.payment.gatewaySecret, config.publicUrl) : undefined;
+}
