@@ -64,6 +64,7 @@ test(`maintained counters equal a rebuild after ${STEPS} random commands (seed $
   const dossiers: DossierRow[] = [];
   const evaluated = new Set<string>();
   let counted = 0;
+  const visited = new Set<number>();
 
   for (let step = 0; step < STEPS; step++) {
     const at = tick();
@@ -130,13 +131,13 @@ test(`maintained counters equal a rebuild after ${STEPS} random commands (seed $
         break;
     }
     if (next) {
+      visited.add(next.status);
       dossiers[index] = next;
       counted++;
     }
   }
   assert.ok(counted > STEPS / 2, `most steps changed a dossier or added an evaluation (${counted})`);
-  const statuses = new Set(dossiers.map((d) => d.status));
-  for (const s of [3, 4, 9, 10]) assert.ok(statuses.has(s), `the run reached status ${s}`);
+  for (const s of [2, 3, 4, 5, 6, 7, 8, 9, 10]) assert.ok(visited.has(s), `the run went through status ${s}`);
 
   const maintained = await snapshot();
   assert.ok(maintained.length > 20, `many counter rows (${maintained.length})`);
