@@ -57,12 +57,13 @@ export function pdfInfo(pdf: Buffer): Record<string, string> {
 function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const hex = (h: string) => parseInt(h, 16);
-  const chars = (h: string) => String.fromCharCode(...(h.match(/.{4}/g) ?? []).map(hex));
+  // A ligature maps one glyph to several characters: <0066 0066 0069> is "ffi".
+  const chars = (h: string) => String.fromCharCode(...(h.replace(/\s+/g, '').match(/.{4}/g) ?? []).map(hex));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
       const lo = hex(m[1]!);
       const hi = hex(m[2]!);
-      if (m[3]!.startsWith('[')) [...m[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((d, i) => map.set(lo + i, chars(d[1]!)));
+      if (m[3]!.startsWith('[')) [...m[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((d, i) => map.set(lo + i, chars(d[1]!)));
       else for (let g = lo; g <= hi; g++) map.set(g, String.fromCharCode(hex(m[3]!.slice(1, -1)) + (g - lo)));
     }
   }

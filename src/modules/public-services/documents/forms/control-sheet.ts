@@ -91,7 +91,7 @@ export function controlSheetRenderer(rows: HandoverRow[]): FormRenderer {
     pdf.field('Ngày hẹn trả kết quả', when(dossier.due_at));
     pdf.table(
       [
-        { header: 'STT', width: 5 },
+        { header: 'STT', width: 6 },
         { header: 'Bên giao', width: 25 },
         { header: 'Bên nhận', width: 25 },
         { header: 'Thời gian giao, nhận', width: 15 },
