@@ -68,13 +68,22 @@ function pdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-interface ProvinceStats {
-  total: Record<string, unknown>;
+interface Figures {
+  received: number;
+  finished: number;
+  returned: number;
+  satisfaction: { evaluations: number };
 }
-async function provinceStats(): Promise<ProvinceStats> {
-  const res = await fetch(`${server.baseUrl}/api/v1/public-services/stats`);
+/** The province's figures for this year so far, as the statistics page asks by default. */
+const thisYear = () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+};
+async function provinceStats(): Promise<Figures> {
+  const { from, to } = thisYear();
+  const res = await fetch(`${server.baseUrl}/api/v1/public-services/stats?from=${from}&to=${to}`);
   assert.equal(res.status, 200);
-  return (await res.json()) as ProvinceStats;
+  return ((await res.json()) as { totals: Figures }).totals;
 }
 
 /** The citizen finds the procedure without diacritics and files it with the birth certificate attached; returns the dossier's id. */
@@ -274,21 +283,30 @@ async function trackPayDownloadRate(session: Session, id: string, code: string):
   await closing(session, 'citizen tracks, pays, downloads and rates');
 }
 
-async function statisticsCountIt(session: Session, before: ProvinceStats): Promise<void> {
+async function statisticsCountIt(session: Session, earlier: Figures): Promise<void> {
   const { page } = session;
-  const after = await provinceStats();
-  assert.notDeepEqual(after.total, before.total, 'the statistics moved with the dossier');
+  const later = await provinceStats();
+  // This dossier: received, finished, returned and rated (other tests may add more, never fewer).
+  assert.ok(later.received >= earlier.received + 1, 'received counted');
+  assert.ok(later.finished >= earlier.finished + 1, 'finished counted');
+  assert.ok(later.returned >= earlier.returned + 1, 'returned counted');
+  assert.ok(later.satisfaction.evaluations >= earlier.satisfaction.evaluations + 1, 'evaluation counted');
   await page.goto(`${server.baseUrl}/dich-vu-cong/thong-ke`);
   await heading(page, 'Thống kê dịch vụ công');
+  const received = page.locator('.st-figure').filter({ has: page.locator('.st-figure__label', { hasText: /^Hồ sơ tiếp nhận$/ }) }).locator('.st-figure__value');
+  await received.waitFor({ timeout });
+  assert.equal((await received.textContent())?.trim(), new Intl.NumberFormat('vi-VN').format(later.received));
   await page.locator('caption', { hasText: 'Chỉ số đánh giá theo Quyết định 766/QĐ-TTg' }).waitFor({ timeout });
+  await page.locator('caption', { hasText: 'Kết quả giải quyết theo cơ quan' }).waitFor({ timeout });
+  await visible(page, 'Ủy ban nhân dân phường Đồng Hới');
   const text = (await page.locator('main').textContent()) ?? '';
-  assert.ok(!text.includes(CITIZEN.fullName) && !text.includes(PHONE_NUMBER), 'the statistics page names nobody');
+  assert.ok(!text.includes(CITIZEN.fullName) && !text.includes(PHONE_NUMBER) && !text.includes(CHILD), 'the statistics page names nobody');
   await screenshot(page, 'citizen', 'ps-stats');
   await closing(session, 'public statistics');
 }
 
 test('a birth registration from the phone to the returned, paid and rated result, counted in the public statistics', async () => {
-  const before = await provinceStats();
+  const earlier = await provinceStats();
   const citizen = await openSession(browser, PHONE);
   const officer = await openSession(browser, DESK);
   try {
@@ -299,7 +317,7 @@ test('a birth registration from the phone to the returned, paid and rated result
     await supplement(citizen, id);
     await decideAndReturn(officer, id);
     await trackPayDownloadRate(citizen, id, code);
-    await statisticsCountIt(citizen, before);
+    await statisticsCountIt(citizen, earlier);
   } finally {
     await citizen.context.close();
     await officer.context.close();

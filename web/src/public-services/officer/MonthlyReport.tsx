@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { withQuery } from '../../lib/api.js';
 import { formatNumber, isoDateInVietnam } from '../../lib/format.js';
@@ -10,29 +11,27 @@ import { DESK_PATH, REPORT_PATH } from './api.js';
 import { useDossierT } from './i18n/index.js';
 
 const REPORT_API = '/api/v1/public-services/reports/monthly';
+/** Under "new", "finished" and "pending": their parts (the first of each is the total). */
+const SUB_HEADS = ['report.sum', 'report.online', 'report.sum', 'report.early', 'report.onTime', 'report.late', 'report.sum', 'report.within', 'report.over'] as const;
+const COLUMNS = SUB_HEADS.length + 1;
 
-/** One line of the report (an agency, or a procedure within it). */
+/** The figures of one line of the report (a procedure at an agency) or of the totals. */
 export interface ReportFigures {
   carriedOver: number;
-  received: number;
-  finishedEarly: number;
-  finishedOnTime: number;
-  finishedLate: number;
-  pendingWithin: number;
-  pendingOver: number;
+  new: { total: number; online: number; counter: number; post: number };
+  finished: { total: number; early: number; onTime: number; late: number };
+  pending: { total: number; withinTime: number; overdue: number };
 }
-export interface ReportLine extends ReportFigures {
-  agency: { id: string; name: string };
-  procedure: { code: string; name: string } | null;
+export interface ReportRow extends ReportFigures {
+  agency: { id: string; code: string; name: string };
+  procedure: { code: string; name: string };
 }
 export interface MonthlyReportView {
   month: string;
-  items: ReportLine[];
-  total: ReportFigures;
+  label: string;
+  rows: ReportRow[];
+  totals: ReportFigures;
 }
-
-const finished = (f: ReportFigures) => f.finishedEarly + f.finishedOnTime + f.finishedLate;
-const pending = (f: ReportFigures) => f.pendingWithin + f.pendingOver;
 
 /** "2026-03" → "03/2026" and back. */
 const toMonthText = (m: string) => `${m.slice(5, 7)}/${m.slice(0, 4)}`;
@@ -43,7 +42,7 @@ function parseMonthText(text: string): string | null {
 }
 
 function Cells({ f }: { f: ReportFigures }) {
-  const cells = [f.carriedOver, f.received, finished(f), f.finishedEarly, f.finishedOnTime, f.finishedLate, pending(f), f.pendingWithin, f.pendingOver];
+  const cells = [f.carriedOver, f.new.total, f.new.online, f.finished.total, f.finished.early, f.finished.onTime, f.finished.late, f.pending.total, f.pending.withinTime, f.pending.overdue];
   return (
     <>
       {cells.map((v, i) => (
@@ -59,18 +58,17 @@ function Cells({ f }: { f: ReportFigures }) {
  * `/can-bo/ho-so/bao-cao`: the standard monthly report (carried over + new = finished early / on
  * time / late + pending within time / overdue), per agency and procedure, with the Excel download.
  */
-export function MonthlyReport({ user }: { user: User }) {
+export function MonthlyReport(_props: { user: User }) {
   const t = useDossierT();
   useTitle(t('report.title'));
   const fromUrl = useSearchParam('month');
   const month = fromUrl && /^\d{4}-\d{2}$/.test(fromUrl) ? fromUrl : isoDateInVietnam().slice(0, 7);
   const [text, setText] = useState(toMonthText(month));
   const [invalid, setInvalid] = useState(false);
-  // Officers and agency admins see their own agency; leaders and system admins the province.
-  const query = { month, agencyId: user.role === 'officer' || user.role === 'agency_admin' ? (user.agencyId ?? undefined) : undefined };
+  // The server scopes it: officers and agency admins get their own agency, leaders and system admins the province.
+  const query = { month };
   const report = useApi<MonthlyReportView>(REPORT_API, { ...query, format: 'json' });
-  const heads = ['report.carried', 'report.new', 'report.finished', 'report.early', 'report.onTime', 'report.late', 'report.pending', 'report.within', 'report.over'] as const;
-  const items = report.data?.items ?? [];
+  const rows = report.data?.rows ?? [];
   return (
     <div class="stack ps-report">
       <p>
@@ -108,30 +106,57 @@ export function MonthlyReport({ user }: { user: User }) {
             <caption>{t('report.caption', { month: toMonthText(month) })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('report.agency')}</th>
-                {heads.map((h) => (
-                  <th key={h} scope="col" class="num">
+                <th scope="col" rowSpan={2}>
+                  {t('report.agency')}
+                </th>
+                <th scope="col" rowSpan={2} class="num">
+                  {t('report.carried')}
+                </th>
+                <th scope="colgroup" colSpan={2} class="num">
+                  {t('report.new')}
+                </th>
+                <th scope="colgroup" colSpan={4} class="num">
+                  {t('report.finished')}
+                </th>
+                <th scope="colgroup" colSpan={3} class="num">
+                  {t('report.pending')}
+                </th>
+              </tr>
+              <tr>
+                {SUB_HEADS.map((h, i) => (
+                  <th key={i} scope="col" class="num">
                     {t(h)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {items.map((line) => (
-                <tr key={`${line.agency.id}/${line.procedure?.code ?? ''}`} class={line.procedure ? '' : 'ps-report__agency'}>
-                  <th scope="row">{line.procedure ? `${line.procedure.code} — ${line.procedure.name}` : line.agency.name}</th>
-                  <Cells f={line} />
-                </tr>
+              {rows.map((row, i) => (
+                <Fragment key={`${row.agency.id}/${row.procedure.code}`}>
+                  {rows[i - 1]?.agency.id !== row.agency.id && (
+                    <tr class="ps-report__agency">
+                      <th scope="rowgroup" colSpan={COLUMNS + 1}>
+                        {row.agency.name}
+                      </th>
+                    </tr>
+                  )}
+                  <tr>
+                    <th scope="row">
+                      {row.procedure.code} — {row.procedure.name}
+                    </th>
+                    <Cells f={row} />
+                  </tr>
+                </Fragment>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">{t('report.total')}</th>
-                <Cells f={report.data.total} />
+                <Cells f={report.data.totals} />
               </tr>
             </tfoot>
           </table>
-          {items.length === 0 && <p class="table-empty">{t('report.empty')}</p>}
+          {rows.length === 0 && <p class="table-empty">{t('report.empty')}</p>}
         </div>
       )}
       <p class="small muted">{t('report.balance')}</p>

@@ -1,5 +1,6 @@
 import { withQuery } from '../../lib/api.js';
 import { formatNumber } from '../../lib/format.js';
+import { useLang } from '../../lib/i18n.js';
 import { navigate, useSearchParam, useTitle } from '../../lib/router.js';
 import { useApi } from '../../lib/use-api.js';
 import { DataTable } from '../../ui/DataTable.js';
@@ -7,7 +8,7 @@ import { PageHead } from '../../ui/Field.js';
 import { Loading, ProblemBox } from '../../ui/Problem.js';
 import { isIsoDay, PERIOD_KINDS, presetPeriod, toDayMonthYear, type Period, type PeriodKind } from '../../feedback/stats/period.js';
 import { PeriodPicker } from '../../feedback/stats/PeriodPicker.js';
-import { adaptStats, STATS_API } from './adapt.js';
+import { adaptStats, definition, STATS_API, type StatsResponse } from './adapt.js';
 import { usePsStatsT } from './i18n.js';
 import { formatRate, IndicatorsTable } from './Indicators.js';
 import { PS_STATS_PATH } from './lazy.js';
@@ -40,17 +41,20 @@ function Figure({ label, how, value, extra }: { label: string; how: string; valu
   );
 }
 
-function Headline({ total }: { total: Figures }) {
+function Headline({ total, definitions }: { total: Figures; definitions: StatsResponse['definitions'] }) {
   const t = usePsStatsT();
+  const { lang } = useLang();
   const rate = (r: number | null) => formatRate(r) ?? t('fig.none');
+  // The server says how each figure is computed; our own sentence where it does not.
+  const how = (key: string, fallback: string) => definition(definitions, lang, key) ?? fallback;
   return (
     <ul class="plain-list st-figures">
-      <Figure label={t('fig.received')} how={t('fig.received.how')} value={formatNumber(total.received)} />
-      <Figure label={t('fig.finished')} how={t('fig.finished.how')} value={formatNumber(total.finished)} />
-      <Figure label={t('fig.onTime')} how={t('fig.onTime.how')} value={rate(total.onTimeRate)} />
-      <Figure label={t('fig.online')} how={t('fig.online.how')} value={rate(total.onlineRate)} />
-      <Figure label={t('fig.digitised')} how={t('fig.digitised.how')} value={rate(total.digitisedRate)} />
-      <Figure label={t('fig.satisfaction')} how={t('fig.satisfaction.how')} value={rate(total.satisfiedRate)} extra={t('fig.ratings', { n: formatNumber(total.ratings) })} />
+      <Figure label={t('fig.received')} how={how('received', t('fig.received.how'))} value={formatNumber(total.received)} />
+      <Figure label={t('fig.finished')} how={how('finished', t('fig.finished.how'))} value={formatNumber(total.finished)} />
+      <Figure label={t('fig.onTime')} how={how('onTimeRate', t('fig.onTime.how'))} value={rate(total.onTimeRate)} />
+      <Figure label={t('fig.online')} how={how('onlineRate', t('fig.online.how'))} value={rate(total.onlineRate)} />
+      <Figure label={t('fig.digitised')} how={how('digitisedRate', t('fig.digitised.how'))} value={rate(total.digitisedRate)} />
+      <Figure label={t('fig.satisfaction')} how={how('satisfaction', t('fig.satisfaction.how'))} value={rate(total.satisfiedRate)} extra={t('fig.ratings', { n: formatNumber(total.ratings) })} />
     </ul>
   );
 }
@@ -65,7 +69,7 @@ export function StatsPage() {
   useTitle(t('title'));
   const { kind, period, go } = usePeriod();
   const query = { from: period.from, to: period.to };
-  const stats = useApi<unknown>(STATS_API, query);
+  const stats = useApi<StatsResponse>(STATS_API, query);
   const indicators = useApi<IndicatorReport>(INDICATORS_API, { ...query, scope: 'province' });
   const data = stats.data === undefined ? undefined : adaptStats(stats.data);
   return (
@@ -78,7 +82,7 @@ export function StatsPage() {
       <ProblemBox error={stats.error} onRetry={stats.reload} />
       <section class="stack" aria-labelledby="ps-st-province">
         <h2 id="ps-st-province">{t('province.title')}</h2>
-        {data ? data.total.received === 0 && data.total.finished === 0 ? <p class="alert alert--info">{t('empty')}</p> : <Headline total={data.total} /> : !stats.error && <Loading />}
+        {data ? data.total.received === 0 && data.total.finished === 0 ? <p class="alert alert--info">{t('empty')}</p> : <Headline total={data.total} definitions={data.definitions} /> : !stats.error && <Loading />}
       </section>
       {data && data.agencies.length > 0 && (
         <section class="stack" aria-labelledby="ps-st-agency">

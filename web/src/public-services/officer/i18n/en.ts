@@ -269,6 +269,8 @@ export const en: DossierMessages = {
   'report.agency': 'Agency / procedure',
   'report.carried': 'Carried over',
   'report.new': 'New',
+  'report.online': 'Online',
+  'report.sum': 'Total',
   'report.finished': 'Finished',
   'report.early': 'Early',
   'report.onTime': 'On time',

@@ -267,6 +267,8 @@ export const vi = {
   'report.agency': 'Cơ quan / thủ tục',
   'report.carried': 'Kỳ trước chuyển sang',
   'report.new': 'Mới tiếp nhận',
+  'report.online': 'Trực tuyến',
+  'report.sum': 'Tổng',
   'report.finished': 'Đã giải quyết',
   'report.early': 'Trước hạn',
   'report.onTime': 'Đúng hạn',
