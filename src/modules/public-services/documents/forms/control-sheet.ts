@@ -7,7 +7,7 @@ import { dossierLine, startForm, when, type FormRenderer, type RenderInput } fro
 export type EventRow = Selectable<DossierEventTable>;
 
 /** Trail actions that pass the dossier from one person or agency to the next. */
-const HANDOVER_ACTIONS = new Set(['receive', 'assign', 'advance', 'transfer', 'issue_result', 'return']);
+const HANDOVER_ACTIONS = new Set(['receive', 'assign', 'advance', 'transfer', 'accept_transfer', 'issue_result', 'return']);
 
 export function isHandover(e: EventRow): boolean {
   return HANDOVER_ACTIONS.has(e.action) || !!e.to_agency_id;
@@ -53,6 +53,7 @@ function receiverOf(e: EventRow, names: Names): string {
   const assignee = typeof e.data.assigneeId === 'string' ? names.users.get(e.data.assigneeId) : undefined;
   switch (e.action) {
     case 'receive':
+    case 'accept_transfer':
       return person(e, names);
     case 'assign':
       return assignee ?? (typeof e.data.assigneeName === 'string' ? e.data.assigneeName : '—');
@@ -70,16 +71,14 @@ function receiverOf(e: EventRow, names: Names): string {
 /** One row per handover, in trail order; each step is judged against the due time it was given. */
 export function handoverRows(events: EventRow[], names: Names): HandoverRow[] {
   const handovers = events.filter(isHandover);
-  return handovers.map((e, i) => {
+  const rows: HandoverRow[] = [];
+  handovers.forEach((e, i) => {
     const stepDueAt = i > 0 ? handovers[i - 1]!.step_due_at : null;
-    return {
-      giver: e.action === 'receive' ? APPLICANT : person(e, names),
-      receiver: receiverOf(e, names),
-      at: e.at,
-      stepDueAt,
-      timeliness: timeliness(e.at, stepDueAt),
-    };
+    // Accepting a transfer is the other agency taking it in: it gives to its own officer.
+    const giver = e.action === 'receive' ? APPLICANT : e.action === 'accept_transfer' && rows.length ? rows[rows.length - 1]!.receiver : person(e, names);
+    rows.push({ giver, receiver: receiverOf(e, names), at: e.at, stepDueAt, timeliness: timeliness(e.at, stepDueAt) });
   });
+  return rows;
 }
 
 /** Mẫu 06 (2025; Mẫu 05 in 2018): Phiếu kiểm soát quá trình giải quyết hồ sơ. */
