@@ -6,6 +6,9 @@ import { signInAs, type SignedIn } from '../../../platform/testing/sign-in.js';
 import { todayInVietnam } from '../../../platform/calendar/index.js';
 import { XLSX_COLUMNS, XLSX_FIRST_DATA_ROW } from './monthly-xlsx.js';
 import type { MonthlyReport, ReportFigures } from './monthly-report.js';
+import { publicServicesOverview } from './overview.js';
+import { pendingTotal } from './pending.js';
+import { publicStats } from './public-stats.js';
 import { seedDataset, type SeededDataset } from './test-support.js';
 
 let t: TestPlatform;
@@ -158,4 +161,18 @@ test('rebuild: system administrators only, audited, and it changes no figure', a
   assert.deepEqual((await get(url, leader.headers)).json(), before);
   const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'services.stats.rebuild').execute();
   assert.equal(audit.length, 1);
+});
+
+test('the operations-centre overview gives the same figures as the public statistics, and the overdue count of the open dossiers', async () => {
+  const period = { from: '2026-01-01', to: todayInVietnam() };
+  const now = new Date();
+  const overview = await publicServicesOverview(t.ctx.db, period, now);
+  const { totals } = await publicStats(t.ctx.db, period, {});
+  assert.ok(overview.received >= 7, 'the seeded and demo dossiers are counted');
+  assert.deepEqual(
+    [overview.received, overview.finished, overview.onTimeRate, overview.onlineRate, overview.satisfaction],
+    [totals.received, totals.finished, totals.onTimeRate, totals.onlineRate, totals.satisfaction],
+  );
+  assert.equal(overview.overdueNow, (await pendingTotal(t.ctx.db, new Date(now.getTime() + 86_400_000), {}, now)).overdue);
+  assert.ok(overview.overdueNow >= 1, 'the seeded overdue dossier is among them');
 });
