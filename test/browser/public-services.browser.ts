@@ -4,7 +4,8 @@
 // supplement, the citizen provides it, the officer moves it through appraisal and signature, issues
 // the result and returns it. The citizen tracks it by code, pays the fee by VietQR (the bank
 // transfer arrives through the reconciliation import, as a bank statement would), downloads the
-// result and rates the service; the public statistics count it and name nobody.
+// result and rates the service; a leader reads it without acting; the public statistics count it and
+// name nobody.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -42,8 +43,13 @@ async function signIn(page: Page, email: string): Promise<void> {
   await Promise.all([page.waitForURL((url) => url.pathname !== '/dang-nhap', { timeout }), page.getByRole('button', { name: 'Đăng nhập', exact: true }).click()]);
 }
 
-async function closing(session: Session, label: string): Promise<void> {
-  assert.deepEqual(session.takeProblems(), [], label);
+/** No console errors, page errors or requests off the machine since the last screen, except those expected. */
+async function closing(session: Session, label: string, expected: RegExp[] = []): Promise<void> {
+  assert.deepEqual(
+    session.takeProblems().filter((p) => !expected.some((re) => re.test(p))),
+    [],
+    label,
+  );
 }
 
 /** A one-page PDF, enough for the upload checks (the type is sniffed from the bytes). */
@@ -194,7 +200,7 @@ async function supplement(session: Session, id: string): Promise<void> {
   await page.goto(`${server.baseUrl}/dich-vu-cong/ho-so/${id}`);
   await page.getByRole('heading', { name: 'Bổ sung giấy tờ' }).waitFor({ timeout });
   await visible(page, 'Giấy chứng sinh bản rõ nét');
-  await page.locator('input[type=file]').first().setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh ro net') });
+  await page.locator('#ps-supp-giay-chung-sinh').setInputFiles({ name: 'giay-chung-sinh-ro.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh ro net') });
   await page.getByLabel('Ghi chú gửi cơ quan giải quyết').fill('Gửi bản quét rõ nét.');
   await page.getByRole('button', { name: 'Gửi bổ sung' }).click();
   await visible(page, 'Đang xử lý');
@@ -205,7 +211,18 @@ async function supplement(session: Session, id: string): Promise<void> {
 async function decideAndReturn(session: Session, id: string): Promise<void> {
   const { page } = session;
   await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
-  await visible(page, /Nộp khi: Bổ sung/);
+  // The supplemented birth certificate is listed as added later.
+  await page.locator('li', { hasText: 'Giấy chứng sinh' }).filter({ hasText: 'Nộp khi: Bổ sung' }).first().waitFor({ timeout });
+  // A refusal from the server is shown in both languages (here: more hours than a step may take).
+  await page.getByRole('button', { name: 'Chuyển liên thông', exact: true }).click();
+  await page.locator('#ps-transfer-agency').selectOption({ label: 'Công an tỉnh' });
+  await page.getByLabel('Thời gian cho bước này (giờ làm việc)').fill('5000');
+  await page.getByLabel('Nội dung chuyển').fill('Liên thông đăng ký thường trú cho trẻ.');
+  await page.getByRole('button', { name: /Xác nhận: Chuyển liên thông/ }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'Dữ liệu gửi lên không hợp lệ.' });
+  await problem.waitFor({ timeout });
+  await problem.locator('[lang=en]', { hasText: 'The request data is not valid.' }).waitFor({ timeout });
+  await page.getByRole('button', { name: 'Hủy', exact: true }).click();
   for (const step of ['Đang thẩm định', 'Chờ ký duyệt', 'Đã ký']) {
     await act(page, 'Chuyển bước', /Xác nhận: Chuyển bước/, async () => {
       await page.getByLabel('Bước tiếp theo').selectOption({ label: step });
@@ -225,7 +242,8 @@ async function decideAndReturn(session: Session, id: string): Promise<void> {
   });
   await visible(page, 'Đã trả kết quả.');
   await screenshot(page, 'officer', 'ps-returned');
-  await closing(session, 'officer decides and returns');
+  // The one refusal asked for above.
+  await closing(session, 'officer decides and returns', [/status of 400 \(Bad Request\) \(.*\/transfer\)$/]);
 }
 
 /** The bank's statement line for the citizen's VietQR transfer, imported by the system administrator. */
@@ -283,6 +301,21 @@ async function trackPayDownloadRate(session: Session, id: string, code: string):
   await closing(session, 'citizen tracks, pays, downloads and rates');
 }
 
+/** A leader reads the province's queue and the dossier, with nothing to act on. */
+async function leaderReads(session: Session, id: string, code: string): Promise<void> {
+  const { page } = session;
+  await signIn(page, DEMO_ACCOUNTS.find((a) => a.role === 'leader')!.email);
+  await page.goto(`${server.baseUrl}/can-bo/ho-so`);
+  await visible(page, 'Bạn xem hồ sơ toàn tỉnh, chỉ đọc.');
+  assert.equal(await page.getByRole('link', { name: 'Tiếp nhận hồ sơ tại quầy' }).count(), 0);
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
+  await heading(page, `Hồ sơ ${code}`);
+  await visible(page, 'Bạn chỉ được xem hồ sơ này.');
+  assert.equal(await page.getByRole('heading', { name: 'Xử lý hồ sơ' }).count(), 0);
+  await screenshot(page, 'leader', 'ps-desk');
+  await closing(session, 'leader reads');
+}
+
 async function statisticsCountIt(session: Session, earlier: Figures): Promise<void> {
   const { page } = session;
   const later = await provinceStats();
@@ -317,6 +350,12 @@ test('a birth registration from the phone to the returned, paid and rated result
     await supplement(citizen, id);
     await decideAndReturn(officer, id);
     await trackPayDownloadRate(citizen, id, code);
+    const leader = await openSession(browser, PHONE);
+    try {
+      await leaderReads(leader, id, code);
+    } finally {
+      await leader.context.close();
+    }
     await statisticsCountIt(citizen, earlier);
   } finally {
     await citizen.context.close();
