@@ -1,8 +1,9 @@
 // One-stop public services end to end. A citizen on a 360 px phone finds "Đăng ký khai sinh" by
 // typing it without diacritics, files it online with an attachment and, once the ward's one-stop
 // officer receives it, has the receipt with its code and due date. The officer asks for a
-// supplement, the citizen provides it, the officer moves it through appraisal and signature, issues
-// the result and returns it. The citizen tracks it by code, pays the fee by VietQR (the bank
+// supplement (the clock pauses), the citizen provides it, the officer passes the dossier on to Sở
+// Xây dựng (liên thông); that agency's officer accepts the transfer, moves it through appraisal and
+// signature and issues the result, and the ward's one-stop counter returns it. The citizen tracks it by code, pays the fee by VietQR (the bank
 // transfer arrives through the reconciliation import, as a bank statement would), downloads the
 // result and rates the service; a leader reads it without acting; the public statistics count it and
 // name nobody.
@@ -29,6 +30,9 @@ const DESK = { width: 1366, height: 900 };
 const CITIZEN = DEMO_ACCOUNTS.find((a) => a.role === 'citizen')!;
 /** The ward's one-stop officer: commune-level procedures at Phường Đồng Hới are received there. */
 const WARD_OFFICER = DEMO_ACCOUNTS.find((a) => a.email.startsWith('canbo.xa@'))!;
+/** The agency the ward passes the dossier on to (liên thông), and its officer. */
+const TRANSFER_AGENCY = 'Sở Xây dựng';
+const TRANSFER_OFFICER = DEMO_ACCOUNTS.find((a) => a.email.startsWith('canbo@'))!;
 const PHONE_NUMBER = '0912345678';
 const CHILD = 'Nguyễn Thị Mai Anh';
 const DOSSIER_CODE = /[A-Z0-9-]*\d{6}-\d{3,}/;
@@ -208,21 +212,57 @@ async function supplement(session: Session, id: string): Promise<void> {
   await closing(session, 'citizen supplements');
 }
 
-async function decideAndReturn(session: Session, id: string): Promise<void> {
+/**
+ * The ward officer checks the supplement and passes the dossier on (liên thông) to Sở Xây dựng for
+ * appraisal, after the server refuses a step longer than allowed; the ward can no longer act on it.
+ */
+async function transferOut(session: Session, id: string): Promise<void> {
   const { page } = session;
   await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
   // The supplemented birth certificate is listed as added later.
   await page.locator('li', { hasText: 'Giấy chứng sinh' }).filter({ hasText: 'Nộp khi: Bổ sung' }).first().waitFor({ timeout });
   // A refusal from the server is shown in both languages (here: more hours than a step may take).
   await page.getByRole('button', { name: 'Chuyển liên thông', exact: true }).click();
-  await page.locator('#ps-transfer-agency').selectOption({ label: 'Công an tỉnh' });
+  await page.locator('#ps-transfer-agency').selectOption({ label: TRANSFER_AGENCY });
   await page.getByLabel('Thời gian cho bước này (giờ làm việc)').fill('5000');
-  await page.getByLabel('Nội dung chuyển').fill('Liên thông đăng ký thường trú cho trẻ.');
+  await page.getByLabel('Nội dung chuyển').fill('Chuyển thẩm định hồ sơ.');
   await page.getByRole('button', { name: /Xác nhận: Chuyển liên thông/ }).click();
   const problem = page.getByRole('alert').filter({ hasText: 'Dữ liệu gửi lên không hợp lệ.' });
   await problem.waitFor({ timeout });
   await problem.locator('[lang=en]', { hasText: 'The request data is not valid.' }).waitFor({ timeout });
-  await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+  // Within the limit the same form goes through.
+  await page.getByLabel('Thời gian cho bước này (giờ làm việc)').fill('16');
+  await page.getByRole('button', { name: /Xác nhận: Chuyển liên thông/ }).click();
+  await visible(page, 'Đã chuyển liên thông.');
+  // Now with the other agency: the ward still reads it but may neither advance it nor pass it on again.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Xử lý hồ sơ' }).waitFor({ timeout });
+  await visible(page, 'Đã chuyển liên thông');
+  assert.equal(await page.getByRole('button', { name: 'Chuyển bước', exact: true }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Chuyển liên thông', exact: true }).count(), 0);
+  await screenshot(page, 'officer', 'ps-transferred');
+  // The one refusal asked for above.
+  await closing(session, 'ward officer transfers', [/status of 400 \(Bad Request\) \(.*\/transfer\)$/]);
+}
+
+/**
+ * Sở Xây dựng's officer finds the dossier under "Liên thông đến", accepts the handover, moves it
+ * through appraisal and signature and issues the result.
+ */
+async function acceptAndDecide(session: Session, id: string, code: string): Promise<void> {
+  const { page } = session;
+  await signIn(page, TRANSFER_OFFICER.email);
+  await page.goto(`${server.baseUrl}/can-bo/ho-so`);
+  await heading(page, 'Hồ sơ thủ tục hành chính');
+  await page.getByRole('button', { name: 'Liên thông đến', exact: true }).click();
+  await page.getByRole('link', { name: code }).waitFor({ timeout });
+  await screenshot(page, 'officer', 'ps-transferred-queue');
+  await Promise.all([page.waitForURL(new RegExp(`/can-bo/ho-so/${id}$`), { timeout }), page.getByRole('link', { name: code }).click()]);
+  await heading(page, `Hồ sơ ${code}`);
+  await act(page, 'Nhận hồ sơ liên thông', /Xác nhận: Nhận hồ sơ liên thông/, async () => {
+    await page.getByLabel(/Ý kiến xử lý/).fill('Sở Xây dựng nhận hồ sơ để thẩm định.');
+  });
+  await visible(page, 'Đã nhận hồ sơ liên thông.');
   for (const step of ['Đang thẩm định', 'Chờ ký duyệt', 'Đã ký']) {
     await act(page, 'Chuyển bước', /Xác nhận: Chuyển bước/, async () => {
       await page.getByLabel('Bước tiếp theo').selectOption({ label: step });
@@ -237,13 +277,21 @@ async function decideAndReturn(session: Session, id: string): Promise<void> {
   await visible(page, 'Đã ban hành kết quả.');
   await visible(page, 'Đã xử lý xong');
   await page.getByRole('link', { name: 'Kết quả giải quyết' }).waitFor({ timeout });
+  await screenshot(page, 'officer', 'ps-decided');
+  await closing(session, 'the other agency accepts and decides');
+}
+
+/** The ward's one-stop counter, which received the dossier, hands the result back. */
+async function returnResult(session: Session, id: string): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/${id}`);
+  await visible(page, 'Đã xử lý xong');
   await act(page, 'Trả kết quả', /Xác nhận: Trả kết quả/, async () => {
     await page.getByLabel('Hình thức trả').selectOption('online');
   });
   await visible(page, 'Đã trả kết quả.');
   await screenshot(page, 'officer', 'ps-returned');
-  // The one refusal asked for above.
-  await closing(session, 'officer decides and returns', [/status of 400 \(Bad Request\) \(.*\/transfer\)$/]);
+  await closing(session, 'ward officer returns');
 }
 
 /** The bank's statement line for the citizen's VietQR transfer, imported by the system administrator. */
@@ -348,7 +396,14 @@ test('a birth registration from the phone to the returned, paid and rated result
     await citizenSeesReceipt(citizen, id, code);
     await requestSupplement(officer, id);
     await supplement(citizen, id);
-    await decideAndReturn(officer, id);
+    await transferOut(officer, id);
+    const other = await openSession(browser, DESK);
+    try {
+      await acceptAndDecide(other, id, code);
+    } finally {
+      await other.context.close();
+    }
+    await returnResult(officer, id);
     await trackPayDownloadRate(citizen, id, code);
     const leader = await openSession(browser, PHONE);
     try {
