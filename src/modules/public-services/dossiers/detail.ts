@@ -37,6 +37,9 @@ export async function presentDossier(db: Db, row: DossierRow, principal: Princip
   const agencies = await agenciesById(db, [row.receiving_agency_id, row.handling_agency_id, ...events.flatMap((e) => [e.agency_id, e.to_agency_id]), ...consultations.map((c) => c.to_agency_id)]);
   const agency = (id: string | null) => (id ? (agencies.get(id) ?? null) : null);
   const names = new Map(version.components.map((c) => [c.code, c.name]));
+  // Files added together share a time: list them in the procedure's own order, not by random id.
+  const position = new Map(version.components.map((c, i) => [c.code, i]));
+  components.sort((a, b) => a.added_at.getTime() - b.added_at.getTime() || (position.get(a.component_code) ?? 1e9) - (position.get(b.component_code) ?? 1e9));
   const facts = { consultedOpen: consultations.some((c) => !c.answered_at && principal.kind === 'user' && c.to_agency_id === principal.agencyId) };
   return {
     id: row.id,
