@@ -29,11 +29,11 @@ test('the demo seed creates UBND tỉnh, its departments and one UBND for each o
   assert.equal(sxd.json().parent.code, 'UBND');
 });
 
-test('the demo officers belong to SXD and the Đồng Hới ward, the agency admin to SXD and the leader to UBND (agencies are seeded first)', async () => {
+test('the demo officers belong to SXD, the provincial one-stop centre and the Đồng Hới ward, the agency admin to SXD and the leader to UBND (agencies are seeded first)', async () => {
   const users = await t.ctx.db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id').select(['users.role', 'agencies.code']).orderBy('users.role').orderBy('agencies.code').execute();
   assert.deepEqual(
     users.map((u) => `${u.role}:${u.code}`),
-    ['agency_admin:SXD', 'leader:UBND', 'officer:SXD', 'officer:UBND-XA-18880'],
+    ['agency_admin:SXD', 'leader:UBND', 'officer:SXD', 'officer:TTPVHCC', 'officer:UBND-XA-18880'],
   );
 });
 

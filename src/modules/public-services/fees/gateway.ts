@@ -32,7 +32,7 @@ export function signBody(secret: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
 }
 
-const badSignature = () => new AppError(401, 'invalid_signature', { vi: 'Chữ ký của thông báo thanh toán không hợp lệ.', en: 'The payment notice signature is not valid.' });
+const badSignature = () => new AppError(403, 'invalid_signature', { vi: 'Chữ ký của thông báo thanh toán không hợp lệ.', en: 'The payment notice signature is not valid.' });
 const badNotice = (en: string) => errors.badRequest('invalid_payment_notice', 'Thông báo thanh toán không hợp lệ.', `The payment notice is not valid: ${en}`);
 
 function sameSignature(given: string, expected: string): boolean {

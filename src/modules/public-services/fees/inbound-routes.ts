@@ -45,7 +45,7 @@ function registerGatewayCallback(app: App, ctx: AppContext): void {
     '/api/v1/payments/gateway/callback',
     {
       config: { access: { public: true }, rateLimit: { max: 600, timeWindow: '1 minute' } },
-      // The signature is checked before the body is validated: unsigned junk gets 401, not a description of what was wrong.
+      // The signature is checked before the body is validated: unsigned junk gets 403 (the route is public: 401 would mean the caller's sign-in, not the gateway's signature), not a description of what was wrong.
       preValidation: async (request) => {
         const gateway = paymentGateway(ctx.config);
         if (!gateway) throw gatewayUnavailable();
@@ -57,7 +57,7 @@ function registerGatewayCallback(app: App, ctx: AppContext): void {
         description:
           'Header `x-payment-signature: sha256=<hex HMAC-SHA256 of the raw body under PAYMENT_GATEWAY_SECRET>`. A replay answers as the first time and records nothing more.',
         body: GatewayNoticeBody,
-        response: { 200: GatewayResult, 400: PROBLEM, 401: PROBLEM, 503: PROBLEM },
+        response: { 200: GatewayResult, 400: PROBLEM, 403: PROBLEM, 503: PROBLEM },
       },
     },
     async (request) => {

@@ -177,13 +177,13 @@ test('an agency admin lists the transfers of the agency’s dossiers and the unm
   assert.ok(!refs.includes(`FT-E-${suffix}`));
 });
 
-test('the gateway callback refuses a missing or wrong signature (401) before looking at the body; a signed bad body is 400', async () => {
+test('the gateway callback refuses a missing or wrong signature (403) before looking at the body; a signed bad body is 400', async () => {
   const d = await owing();
   const body = { transactionId: 'GW-BAD-1', reference: d.payment_reference, amount: 125000, status: 'success' };
-  assert.equal((await callback(body, '')).statusCode, 401);
-  assert.equal((await callback(body, signBody('not-the-secret', JSON.stringify(body)))).statusCode, 401);
+  assert.equal((await callback(body, '')).statusCode, 403);
+  assert.equal((await callback(body, signBody('not-the-secret', JSON.stringify(body)))).statusCode, 403);
   const junk = await t.app.inject({ method: 'POST', url: '/api/v1/payments/gateway/callback', headers: { 'content-type': 'application/json' }, payload: '{"x":1}' });
-  assert.equal(junk.statusCode, 401);
+  assert.equal(junk.statusCode, 403);
   assert.equal((await callback({ ...body, amount: 'một trăm' })).statusCode, 400);
   assert.equal((await paymentsOf(d.id)).length, 0);
   assert.equal((await dossierRow(d.id)).fee_status, 'unpaid');
