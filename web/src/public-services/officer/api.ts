@@ -1,15 +1,14 @@
 import { api } from '../../lib/api.js';
+import type { AgencyRef, Bi, DossierDetail as SharedDossierDetail, Pause as SharedPause, ProcedureSummary } from '../types.js';
+
+// The shapes citizens and officers read alike live in ../types.ts; only the officer's own are declared here.
+export type { AgencyRef, Applicant, Bi, DossierComponent, DossierDocument, DossierEvent, PaymentView, ProcedureDetail } from '../types.js';
 
 /** The public-services API as the officer pages read it (see the module's README for the contract). */
 export const DOSSIERS = '/api/v1/dossiers';
 export const DESK_PATH = '/can-bo/ho-so';
 export const COUNTER_PATH = '/can-bo/ho-so/tiep-nhan';
 export const REPORT_PATH = '/can-bo/ho-so/bao-cao';
-
-export interface Bi {
-  vi: string;
-  en: string;
-}
 
 export type DueState = 'overdue' | 'soon' | 'ok' | 'paused';
 export type Scope = 'receiving' | 'mine' | 'agency' | 'transferred' | 'consulted';
@@ -43,64 +42,9 @@ export interface QueueCounts {
   consultationsOverdue?: number;
 }
 
-export interface AgencyRef {
-  id: string;
-  code?: string;
-  name: string;
-}
-
-export interface Applicant {
-  name: string;
-  idNumber?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-  organisation?: string;
-  taxCode?: string;
-}
-
-export interface DossierComponent {
-  id: string;
-  componentCode: string;
-  name?: string | null;
-  kind: string;
-  fileId: string | null;
-  sha256: string | null;
-  digitised: boolean;
-  reusedFrom: string | null;
-  addedIn: string;
-}
-
-export interface DossierEvent {
-  at: string;
-  action: string;
-  fromStatus: number | null;
-  toStatus: number;
-  subState: string | null;
-  actorLabel: string;
-  agency?: AgencyRef | string | null;
-  toAgency?: AgencyRef | string | null;
-  step: number | null;
-  stepDueAt: string | null;
-  comment: string | null;
-  publicNote: Bi | null;
-}
-
-export interface DossierDocument {
-  id: string;
-  kind: string;
-  number: string | null;
-  createdAt: string;
-  sha256: string;
-}
-
-export interface Pause {
+/** A pause as the officer sees it: with its id when the server sends one. */
+export interface Pause extends SharedPause {
   id?: string;
-  kind: string;
-  startedAt: string;
-  endedAt: string | null;
-  reason: string;
-  items?: string[];
 }
 
 export interface Consultation {
@@ -114,85 +58,14 @@ export interface Consultation {
   answeredAt: string | null;
 }
 
-export interface DossierDetail {
-  id: string;
-  code: string | null;
-  status: number;
-  statusLabel: Bi;
-  subState: string | null;
-  channel: string;
-  procedure: { code: string; name: string; version: number; timeAmount: number | string; timeUnit: string };
-  applicantKind: string;
-  applicant: Applicant | null;
-  onBehalf: boolean;
-  formData: Record<string, unknown> | null;
-  receivingAgency: AgencyRef | null;
-  handlingAgency: AgencyRef | null;
-  communeCode: string | null;
-  assignee: { id: string; name: string } | null;
-  submittedAt: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  dueExplanation: Bi | null;
-  extendedDueAt: string | null;
-  pausedSince: string | null;
-  supplementRequests: number;
-  finishedAt: string | null;
-  returnedAt: string | null;
-  deliveryMethod: string | null;
-  outcome: string | null;
-  resultNumber: string | null;
-  resultSha256: string | null;
-  feeTotal: number | string | null;
-  feeStatus: string | null;
-  paymentReference: string | null;
-  digitised: boolean;
-  version: number;
-  components: DossierComponent[];
-  events: DossierEvent[];
-  documents: DossierDocument[];
+/** The dossier as the officer desk reads it: the shared detail, with pauses and consultations spelled out. */
+export interface DossierDetail extends Omit<SharedDossierDetail, 'pauses' | 'consultations'> {
   pauses: Pause[];
   consultations: Consultation[];
-  allowedActions: string[];
-}
-
-export interface PaymentView {
-  amount: number | string;
-  status: string;
-  reference: string | null;
-  lines?: Array<{ code?: string; name: string; amount: number | string }>;
-  payments?: Array<{ method: string; amount: number | string; paidAt: string; providerRef?: string }>;
 }
 
 /** Procedure search results (the public catalog). */
-export interface ProcedureItem {
-  code: string;
-  name: string;
-  field: string;
-  level: 'province' | 'commune';
-  agency: AgencyRef | null;
-  onlineLevel: string;
-  timeAmount: number | string;
-  timeUnit: string;
-  feeTotal: number | string;
-  version: number;
-}
-
-export interface ProcedureComponentSpec {
-  code: string;
-  name: string;
-  kind: string;
-  count: number;
-  required: boolean;
-}
-
-export interface ProcedureDetail extends ProcedureItem {
-  components: ProcedureComponentSpec[];
-  fees: Array<{ code: string; name: string; amount: number; exemptions: Array<{ code: string; name: string }> }>;
-  channels: string[];
-  subjects: string[];
-  formSchema: Record<string, unknown>;
-}
+export type ProcedureItem = ProcedureSummary;
 
 export const dossierUrl = (id: string) => `${DOSSIERS}/${encodeURIComponent(id)}`;
 export const documentUrl = (dossierId: string, documentId: string) => `${dossierUrl(dossierId)}/documents/${encodeURIComponent(documentId)}`;
