@@ -5,19 +5,16 @@
  * agency, a category, a commune).
  */
 import { sql } from 'kysely';
-import { loadConfig } from '../src/platform/config/config.js';
-import { startPlatform, type Platform } from '../src/platform/runtime.js';
+import type { Platform } from '../src/platform/runtime.js';
 import { issueApiKey } from '../src/platform/identity/issue-api-key.js';
 import { generateDemoReports } from '../src/modules/feedback/demo/generate.js';
 import { feedbackDb } from '../src/modules/feedback/tables.js';
+import { baseBenchEnv, topUpDemoRows, withBenchPlatform, type BenchDatabase } from './demo-data.js';
 
 /** The generator's seed for the first million; a top-up shifts it by the count already there, so ids never repeat. */
 const BASE_SEED = 42;
 
-export interface BenchTarget {
-  /** PostgreSQL connection string, or undefined for the embedded engine in `dataDir`. */
-  databaseUrl: string | undefined;
-  dataDir: string;
+export interface BenchTarget extends BenchDatabase {
   reports: number;
 }
 
@@ -38,41 +35,20 @@ export interface BenchData {
 
 /** The environment every platform instance of the benchmark runs with (the server child too). */
 export function benchEnv(target: BenchTarget): Record<string, string> {
-  return {
-    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
-    DATA_DIR: target.dataDir,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
+  return baseBenchEnv(target, {
     // The reports come from the generator below, not from the small volume seeded on a first start.
     FEEDBACK_DEMO_REPORTS: '0',
     // One client address sends every request: the per-address report limit would refuse all but the first few.
     FEEDBACK_REPORTS_PER_10_MIN: '1000000000',
-  };
+  });
 }
 
 export async function prepareBenchData(target: BenchTarget, log: (line: string) => void): Promise<BenchData> {
-  const config = loadConfig({ ...process.env, ...benchEnv(target) });
-  const platform = await startPlatform({ config, workers: false, seedDemo: true });
-  try {
+  return withBenchPlatform(benchEnv(target), async (platform) => {
     const db = feedbackDb(platform.ctx.db);
     const existing = await countReports(platform);
-    let generated = 0;
-    let generateSeconds = 0;
-    if (existing < target.reports) {
-      const count = target.reports - existing;
-      log(`generating ${count} demo reports (${existing} there; kept for later runs)…`);
-      let shown = 0;
-      const result = await generateDemoReports(platform.ctx, {
-        count,
-        seed: BASE_SEED + existing,
-        batchSize: 1000,
-        onProgress(written) {
-          if (written - shown >= 50_000 || written === count) log(`  ${(shown = written)} / ${count}`);
-        },
-      });
-      generated = result.count;
-      generateSeconds = result.ms / 1000;
-    }
+    const wanted = { noun: 'reports', existing, wanted: target.reports, baseSeed: BASE_SEED };
+    const { generated, generateSeconds } = await topUpDemoRows(wanted, (options) => generateDemoReports(platform.ctx, options), log);
     const apiKey = await platform.ctx.db.transaction().execute(async (trx) =>
       (await issueApiKey(trx, platform.ctx.audit, { name: `bench ${new Date().toISOString()}`, scopes: ['open311'], expiresAt: null, agencyId: null, createdBy: null }, { userId: null, label: 'system:bench' })).key,
     );
@@ -93,9 +69,7 @@ export async function prepareBenchData(target: BenchTarget, log: (line: string) 
       from: span.from,
       to: span.to,
     };
-  } finally {
-    await platform.close();
-  }
+  });
 }
 
 async function countReports(platform: Platform): Promise<number> {

@@ -5,16 +5,14 @@
  * receives, the demo year.
  */
 import { sql } from 'kysely';
-import { loadConfig } from '../src/platform/config/config.js';
-import { startPlatform, type Platform } from '../src/platform/runtime.js';
+import type { Platform } from '../src/platform/runtime.js';
 import { generateDemoDossiers } from '../src/modules/public-services/demo/generate.js';
 import { psDb } from '../src/modules/public-services/tables.js';
+import { baseBenchEnv, topUpDemoRows, withBenchPlatform, type BenchDatabase } from './demo-data.js';
 
 const BASE_SEED = 7;
 
-export interface ServicesBenchTarget {
-  databaseUrl: string | undefined;
-  dataDir: string;
+export interface ServicesBenchTarget extends BenchDatabase {
   dossiers: number;
 }
 
@@ -31,39 +29,18 @@ export interface ServicesBenchData {
 }
 
 export function servicesBenchEnv(target: ServicesBenchTarget): Record<string, string> {
-  return {
-    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : {}),
-    DATA_DIR: target.dataDir,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'development',
+  return baseBenchEnv(target, {
     // The dossiers come from the generator below; the other modules' demo volumes are not needed.
     SERVICES_DEMO_DOSSIERS: '0',
     FEEDBACK_DEMO_REPORTS: '0',
-  };
+  });
 }
 
 export async function prepareServicesBenchData(target: ServicesBenchTarget, log: (line: string) => void): Promise<ServicesBenchData> {
-  const config = loadConfig({ ...process.env, ...servicesBenchEnv(target) });
-  const platform = await startPlatform({ config, workers: false, seedDemo: true });
-  try {
+  return withBenchPlatform(servicesBenchEnv(target), async (platform) => {
     const existing = await countDossiers(platform);
-    let generated = 0;
-    let generateSeconds = 0;
-    if (existing < target.dossiers) {
-      const count = target.dossiers - existing;
-      log(`generating ${count} demo dossiers (${existing} there; kept for later runs)…`);
-      let shown = 0;
-      const result = await generateDemoDossiers(platform.ctx, {
-        count,
-        seed: BASE_SEED + existing,
-        batchSize: 1000,
-        onProgress(written) {
-          if (written - shown >= 50_000 || written === count) log(`  ${(shown = written)} / ${count}`);
-        },
-      });
-      generated = result.count;
-      generateSeconds = result.ms / 1000;
-    }
+    const wanted = { noun: 'dossiers', existing, wanted: target.dossiers, baseSeed: BASE_SEED };
+    const { generated, generateSeconds } = await topUpDemoRows(wanted, (options) => generateDemoDossiers(platform.ctx, options), log);
     const ward = await platform.ctx.db.selectFrom('agencies').select(['id', 'admin_unit_code']).where('code', '=', 'UBND-XA-18880').executeTakeFirstOrThrow();
     const procedure = await psDb(platform.ctx.db)
       .selectFrom('procedure_versions as v')
@@ -77,9 +54,7 @@ export async function prepareServicesBenchData(target: ServicesBenchTarget, log:
     const to = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const from = new Date(Date.now() + 7 * 3_600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
     return { dossiers: await countDossiers(platform), generated, generateSeconds, procedureCode: procedure.code, communeCode: ward.admin_unit_code!, agencyId: ward.id, from, to };
-  } finally {
-    await platform.close();
-  }
+  });
 }
 
 async function countDossiers(platform: Platform): Promise<number> {
