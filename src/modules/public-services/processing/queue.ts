@@ -119,11 +119,9 @@ export async function queuePage(ctx: AppContext, me: UserPrincipal, filters: Que
   if (filters.due === 'overdue') query = query.where(overdueAt(clock.now));
   if (filters.due === 'soon') query = query.where(soonAt(clock));
   if (filters.due === 'ok') query = query.where(sql<boolean>`not ${paused} and not coalesce(${overdueAt(clock.now)}, false) and not coalesce(${soonAt(clock)}, false)`);
-  if (filters.q?.trim()) {
-    const q = filters.q.trim();
-    const raw = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('d.code', 'ilike', raw), eb('d.procedure_code', 'ilike', raw), eb('pv.search_text', 'like', likePattern(q)), eb(sql<string>`d.applicant->>'name'`, 'ilike', raw)]));
-  }
+  // The dossier's own folded text (code, procedure code and name, applicant, business; filled by a
+  // trigger, trigram-indexed), so "nguyen van a" finds "Nguyễn Văn A" typed in any Unicode form.
+  if (filters.q?.trim()) query = query.where(sql<boolean>`d.search_text like ${likePattern(filters.q)}`);
   const after = decodeCursor(filters.cursor);
   if (after) {
     const [key, id] = after;
