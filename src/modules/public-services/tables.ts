@@ -25,6 +25,8 @@ export interface ProcedureComponent {
   templateUrl?: string | undefined;
   /** May be taken from a national database or an earlier e-result instead of uploaded. */
   reusable?: boolean | undefined;
+  /** The declaration (tờ khai) the online form's answers stand for: it needs no file of its own. */
+  filledByForm?: boolean | undefined;
 }
 
 /** A fee or charge (phí, lệ phí) in VND, with who is exempt. */

@@ -24,6 +24,8 @@ export const ComponentSchema = StrictObject({
   required: Type.Boolean(),
   templateUrl: Type.Optional(Type.String({ maxLength: 500, pattern: '^(https?://|/)' })),
   reusable: Type.Optional(Type.Boolean()),
+  /** The declaration (tờ khai) whose content the online form collects: answered in the form, no file uploaded. */
+  filledByForm: Type.Optional(Type.Boolean({ description: 'The online form (formSchema) is this declaration: no file is needed for it' })),
 });
 
 export const FeeSchema = StrictObject({

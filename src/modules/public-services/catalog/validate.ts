@@ -48,6 +48,8 @@ function structuralIssues(p: Parts): Issue[] {
   if (p.timeAmount === 0 && p.timeUnit !== 'working_days') add('time_zero', 'timeAmount', 'Thời hạn 0 chỉ dùng cho thủ tục giải quyết trong ngày làm việc.', 'A zero time limit is only for same-working-day procedures.');
   if (p.resultType !== 'none' && !p.resultName.trim()) add('result_name_required', 'resultName', 'Cần nêu tên kết quả thực hiện thủ tục.', 'Name the result of the procedure.');
   duplicates(p.components.map((c) => c.code)).forEach((c) => add('duplicate_component', 'components', `Mã thành phần hồ sơ "${c}" bị trùng.`, `Component code "${c}" is repeated.`));
+  // A declaration answered in the online form needs that form to have questions.
+  if (p.components.some((c) => c.filledByForm) && Object.keys((p.formSchema.properties as object | undefined) ?? {}).length === 0) add('form_component_without_form', 'components', 'Thành phần "điền trực tuyến" cần biểu mẫu trực tuyến có ít nhất một trường.', 'A component filled in online needs an online form with at least one field.');
   duplicates(p.fees.map((f) => f.code)).forEach((c) => add('duplicate_fee', 'fees', `Mã phí, lệ phí "${c}" bị trùng.`, `Fee code "${c}" is repeated.`));
   p.fees.forEach((f, i) => duplicates(f.exemptions.map((e) => e.code)).forEach((c) => add('duplicate_exemption', `fees/${i}/exemptions`, `Mã miễn giảm "${c}" bị trùng.`, `Exemption code "${c}" is repeated.`)));
   p.process.forEach((s, i) => {

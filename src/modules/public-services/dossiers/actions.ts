@@ -1,5 +1,5 @@
 import type { Principal } from '../../../platform/http/access.js';
-import { DRAFT, IN_PROGRESS, PAYMENT_REQUESTED, RECEIVED, SUBMITTED, SUPPLEMENT_REQUESTED } from '../statuses.js';
+import { DRAFT, FINISHED, IN_PROGRESS, PAYMENT_REQUESTED, RECEIVED, RETURNED, SUBMITTED, SUPPLEMENT_REQUESTED } from '../statuses.js';
 import { processingActionsFor } from '../processing/allowed-actions.js';
 import { actsFor, ownsDossier } from './access.js';
 import type { DossierRow } from './transition.js';
@@ -8,6 +8,8 @@ import type { DossierRow } from './transition.js';
 export interface ActionFacts {
   /** The caller's agency has an unanswered consultation on this dossier. */
   consultedOpen?: boolean;
+  /** The dossier already has its evaluation (one per dossier); unknown counts as evaluated. */
+  evaluated?: boolean;
 }
 
 /** A source of allowed actions: the commands this principal may give on the dossier now. */
@@ -39,11 +41,18 @@ export const intakeActions: ActionSource = (p, d) => {
   return out;
 };
 
+/**
+ * Evaluation (đánh giá mức độ hài lòng): the applicant or filer, once the result is out (9 or 10),
+ * until they have given it. Staff never rate a dossier they can only read.
+ */
+export const evaluationActions: ActionSource = (p, d, facts) =>
+  ownsDossier(p, d) && (d.status === FINISHED || d.status === RETURNED) && facts.evaluated === false ? ['evaluate'] : [];
+
 /** Processing (xử lý): assignment, transfer, supplement, result, return… by its own policy. */
 const processingActions: ActionSource = (p, d, facts, now) => processingActionsFor(p, d, facts, now);
 
 /** Every source; other folders (tracking, fees) may add theirs with `addActionSource`. */
-const sources: ActionSource[] = [intakeActions, processingActions];
+const sources: ActionSource[] = [intakeActions, processingActions, evaluationActions];
 
 export function addActionSource(source: ActionSource): void {
   if (!sources.includes(source)) sources.push(source);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../../platform/http/access.js';
 import type { AppContext } from '../../../platform/http/module.js';
-import { statusLabel } from '../statuses.js';
+import { FINISHED, RETURNED, statusLabel } from '../statuses.js';
 import { psDb, type PsDb, type PsTrx } from '../tables.js';
 import { allowedActions } from './actions.js';
 import { actorFor, assertCanRead, ownsDossier } from './access.js';
@@ -18,6 +18,13 @@ async function agenciesById(db: Db, ids: Array<string | null>): Promise<Map<stri
   if (wanted.length === 0) return new Map();
   const rows = await db.selectFrom('agencies').select(['id', 'code', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Whether the dossier has its evaluation; asked only once a result is out (before, there is none). */
+async function isEvaluated(db: Db, row: DossierRow): Promise<boolean> {
+  if (row.status !== FINISHED && row.status !== RETURNED) return false;
+  const found = await db.selectFrom('dossier_evaluations').select('dossier_id').where('dossier_id', '=', row.id).executeTakeFirst();
+  return !!found;
 }
 
 /**
@@ -40,7 +47,10 @@ export async function presentDossier(db: Db, row: DossierRow, principal: Princip
   // Files added together share a time: list them in the procedure's own order, not by random id.
   const position = new Map(version.components.map((c, i) => [c.code, i]));
   components.sort((a, b) => a.added_at.getTime() - b.added_at.getTime() || (position.get(a.component_code) ?? 1e9) - (position.get(b.component_code) ?? 1e9));
-  const facts = { consultedOpen: consultations.some((c) => !c.answered_at && principal.kind === 'user' && c.to_agency_id === principal.agencyId) };
+  const facts = {
+    consultedOpen: consultations.some((c) => !c.answered_at && principal.kind === 'user' && c.to_agency_id === principal.agencyId),
+    evaluated: await isEvaluated(db, row),
+  };
   return {
     id: row.id,
     code: row.code,

@@ -31,10 +31,19 @@ export function applicantErrors(kind: ApplicantKind, a: Partial<Applicant>, onBe
   return out;
 }
 
-/** A required component counts as present when it has a file, was reused from earlier data, or was digitised at the counter. */
+/** The components that need a file (or paper) of their own: not the declaration the online form stands for. */
+function componentsNeedingFiles(components: ProcedureComponent[]): ProcedureComponent[] {
+  return components.filter((c) => !c.filledByForm);
+}
+
+/**
+ * A required component counts as present when it has a file, was reused from earlier data, or was
+ * digitised at the counter. The declaration answered in the online form (`filledByForm`) is checked
+ * as `formData` against the version's schema instead, so it is never asked for as a file.
+ */
 export function componentErrors(components: ProcedureComponent[], present: Array<{ component_code: string; file_id: string | null; reused_from: string | null; digitised: boolean }>, acceptPaper = false): FieldError[] {
   const have = new Set(present.filter((c) => c.file_id || c.reused_from || c.digitised || acceptPaper).map((c) => c.component_code));
-  return components
+  return componentsNeedingFiles(components)
     .filter((c) => c.required && !have.has(c.code))
     .map((c) => ({ field: `components.${c.code}`, message: { vi: `Thiếu thành phần hồ sơ: ${c.name}.`, en: `Missing dossier component: ${c.name}.` } }));
 }

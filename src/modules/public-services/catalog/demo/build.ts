@@ -31,8 +31,8 @@ export function form(title: string, properties: Record<string, object>, required
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', title, properties, required, additionalProperties: false };
 }
 
-export function doc(code: string, name: string, kind: ComponentKind, opts: { count?: number; required?: boolean; reusable?: boolean; templateUrl?: string } = {}): ProcedureComponent {
-  return { code, name, kind, count: opts.count ?? 1, required: opts.required ?? true, ...(opts.templateUrl ? { templateUrl: opts.templateUrl } : {}), ...(opts.reusable ? { reusable: true } : {}) };
+export function doc(code: string, name: string, kind: ComponentKind, opts: { count?: number; required?: boolean; reusable?: boolean; templateUrl?: string; filledByForm?: boolean } = {}): ProcedureComponent {
+  return { code, name, kind, count: opts.count ?? 1, required: opts.required ?? true, ...(opts.templateUrl ? { templateUrl: opts.templateUrl } : {}), ...(opts.reusable ? { reusable: true } : {}), ...(opts.filledByForm ? { filledByForm: true } : {}) };
 }
 
 export const EXEMPT = {

@@ -7,7 +7,7 @@ import { doc, EXEMPT, ETHNICITY, fee, field, form, NATIONALITY, procedure, SEX, 
 
 const CIVIL_STATUS = 'Hộ tịch';
 const BASIS = ['Luật Hộ tịch số 60/2014/QH13', 'Nghị định số 123/2015/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Hộ tịch', 'Thông tư số 04/2020/TT-BTP'];
-const REQUEST_FORM = doc('to-khai', 'Tờ khai theo mẫu (điền trực tuyến)', 'electronic');
+const REQUEST_FORM = doc('to-khai', 'Tờ khai theo mẫu (điền trực tuyến)', 'electronic', { filledByForm: true });
 
 const parent = (who: 'cha' | 'mẹ') => ({
   [`hoTen${who === 'cha' ? 'Cha' : 'Me'}`]: field.text(`Họ, chữ đệm và tên người ${who}`),
