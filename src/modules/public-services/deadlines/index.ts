@@ -15,6 +15,8 @@ export { DEFAULT_SAME_DAY_CUTOFF, dueOn, addMonths, type DueRule, type ComputedD
 export { effectiveReceipt, vietnamDateTime, WORKING_HOURS_PER_DAY } from './clock.js';
 export { deadlineMigrations } from './migrations.js';
 export { runDeadlineWatch, DEADLINE_WATCH_JOB, type DeadlineWatchResult } from './watch.js';
+export { recomputeDeadlines, type RecomputeOptions, type RecomputeResult } from './recompute.js';
+export { registerDeadlineRoutes } from './routes.js';
 
 export interface DueDate {
   dueAt: Date;
