@@ -73,3 +73,12 @@ test('admin-units:import loads the official units once and is a no-op after', ()
   assert.equal(second.status, 0, second.stderr);
   assert.match(second.stdout, /already up to date/);
 });
+
+test('services:recompute-deadlines lists as a dry run by default and applies with --apply', () => {
+  const dry = cli('services:recompute-deadlines');
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.match(dry.stdout, /Calendar version \d+: 0 due dates would move \(dry run; --apply writes\)/);
+  const applied = cli('services:recompute-deadlines', '--apply');
+  assert.equal(applied.status, 0, applied.stderr);
+  assert.match(applied.stdout, /Calendar version \d+: 0 due dates moved, 0 unchanged, 0 skipped, 0 failed\./);
+});

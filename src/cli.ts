@@ -25,7 +25,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   restore FILE                              restore FILE into an empty DATA_DIR
   feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)
   feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)
-  services:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo dossiers over the year before --until (default now)`;
+  services:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo dossiers over the year before --until (default now)
+  services:recompute-deadlines [--apply]    list (or with --apply move, audited and notified) due dates a calendar change moves`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -152,6 +153,25 @@ const commands: Record<string, Command> = {
       console.log(`Generated ${result.count} demo dossiers (${result.events} trail events, seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`);
       return 0;
     });
+  },
+
+  async 'services:recompute-deadlines'(config, args) {
+    const { values } = parseArgs({ args, options: { apply: { type: 'boolean' } } });
+    // The whole platform (not just the database): applying notifies applicants through the job queue.
+    const { startPlatform } = await import('./platform/runtime.js');
+    const { recomputeDeadlines } = await import('./modules/public-services/deadlines/index.js');
+    const platform = await startPlatform({ config, workers: false, seedDemo: false });
+    try {
+      const dryRun = !values.apply;
+      const result = await recomputeDeadlines(platform.ctx, { dryRun, actor: { ...CLI_ACTOR, agencyId: null } });
+      for (const m of result.moved) console.log(`  ${m.code}: ${m.oldDue} → ${m.newDue}`);
+      for (const s of result.skipped) console.log(`  ${s.code}: skipped (${s.reason})`);
+      const verb = dryRun ? 'would move (dry run; --apply writes)' : 'moved';
+      console.log(`Calendar version ${result.calendarVersion}: ${result.moved.length} due dates ${verb}, ${result.unchanged} unchanged, ${result.skipped.length} skipped, ${result.failed} failed.`);
+      return result.failed > 0 ? 1 : 0;
+    } finally {
+      await platform.close();
+    }
   },
 
   async 'feedback:stats:rebuild'(config) {
