@@ -3,6 +3,8 @@ import { sql, type Selectable } from 'kysely';
 import type { App, AppContext } from '../../../platform/http/module.js';
 import type { ProcedureVersionTable, PsDb, PsTrx } from '../tables.js';
 import { registerCatalogAdminRoutes } from './admin-routes.js';
+import { registerCatalogDiffRoutes } from './diff-routes.js';
+import { registerRouteTableRoutes } from './route-table-routes.js';
 import { registerCatalogReadRoutes } from './routes.js';
 import { inForceAt } from './store.js';
 import { registerCatalogTransferRoutes } from './transfer-routes.js';
@@ -13,6 +15,7 @@ export { catalogMigrations } from './migrations.js';
 export { seedDemoCatalog } from './seed-demo.js';
 export { DEMO_PROCEDURES } from './demo/index.js';
 export { stateOf } from './store.js';
+export { competentAgencyId } from './route-table.js';
 
 /** The published version in force at `at` for a procedure code, or undefined. */
 export async function versionInForce(db: PsDb | PsTrx, code: string, at: Date): Promise<ProcedureVersionRow | undefined> {
@@ -43,4 +46,6 @@ export function registerCatalogRoutes(app: App, ctx: AppContext): void {
   registerCatalogReadRoutes(app, ctx);
   registerCatalogAdminRoutes(app, ctx);
   registerCatalogTransferRoutes(app, ctx);
+  registerCatalogDiffRoutes(app, ctx);
+  registerRouteTableRoutes(app, ctx);
 }

@@ -29,4 +29,25 @@ export const catalogMigrations: Record<string, Migration> = {
       await sql`create trigger procedure_versions_immutable before update on procedure_versions for each row execute function procedure_versions_immutable()`.execute(db);
     },
   },
+  '202612030120_procedure_routes': {
+    async up(db: Kysely<any>) {
+      // The routing table (Decree 118/2025): for a procedure, and optionally the commune a dossier
+      // concerns, the agency competent to handle it. A row without a commune applies to every commune;
+      // a row for the commune wins over it. No row: the default (the version's agency, or the commune's
+      // People's Committee). Procedures, not versions: competence outlives a new version of the text.
+      await sql`
+        create table procedure_routes (
+          id uuid primary key default gen_random_uuid(),
+          procedure_id uuid not null references procedures(id) on delete cascade,
+          commune_code text,
+          agency_id uuid not null references agencies(id),
+          note text,
+          is_demo boolean not null default false,
+          updated_by uuid references users(id),
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        )`.execute(db);
+      await sql`create unique index procedure_routes_key on procedure_routes (procedure_id, coalesce(commune_code, ''))`.execute(db);
+    },
+  },
 };
