@@ -84,8 +84,9 @@ test('a citizen files a birth registration on a phone: the form comes from the s
     await page.locator('#ps-form-danToc').fill(FORM.danToc);
     await page.locator('#ps-form-quocTich').fill(FORM.quocTich);
     await page.getByLabel(/tên người mẹ/).fill(FORM.hoTenMe);
-    await page.locator('#ps-component-to-khai').setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await visible(page, 'Đã tải lên: to-khai.pdf');
+    // The declaration is the form above (filledByForm): no file picker for it.
+    await visible(page, 'Điền trực tuyến ở bước trên');
+    assert.equal(await page.locator('#ps-component-to-khai').count(), 0);
     await page.locator('#ps-component-giay-chung-sinh').setInputFiles({ name: 'chung-sinh.pdf', mimeType: 'application/pdf', buffer: PDF });
     await visible(page, 'Đã tải lên: chung-sinh.pdf');
     await noSideways(page);

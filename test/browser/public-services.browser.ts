@@ -123,9 +123,8 @@ async function fileOnline(session: Session): Promise<string> {
   await page.getByLabel('Dân tộc', { exact: false }).first().fill('Kinh');
   await page.getByLabel('Quốc tịch', { exact: false }).first().fill('Việt Nam');
   await page.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Trần Thị Hoa');
-  // The signed declaration and the birth certificate, as the procedure asks.
-  await page.locator('#ps-component-to-khai').setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: pdf('To khai dang ky khai sinh') });
-  await visible(page, /Đã tải lên: to-khai\.pdf/);
+  // The declaration is the form filled in above; the birth certificate is a file, as the procedure asks.
+  await visible(page, 'Điền trực tuyến ở bước trên');
   await page.locator('#ps-component-giay-chung-sinh').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: pdf('Giay chung sinh') });
   await visible(page, /Đã tải lên: giay-chung-sinh\.pdf/);
   await screenshot(page, 'citizen', 'ps-filing');

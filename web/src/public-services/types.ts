@@ -46,6 +46,8 @@ export interface ProcedureComponent {
   required: boolean;
   templateUrl?: string | null;
   reusable?: boolean | null;
+  /** The declaration the online form stands for: answered in the form, no file. */
+  filledByForm?: boolean | null;
 }
 
 export interface ProcedureFee {

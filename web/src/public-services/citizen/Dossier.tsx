@@ -8,7 +8,7 @@ import { Loading, ProblemBox } from '../../ui/Problem.js';
 import { useCitizenPsT } from '../i18n/citizen.js';
 import type { DossierDetail } from '../types.js';
 import { documentUrl, dossierUrl, pagePaths } from './api.js';
-import { Evaluation, Resubmit, Supplement, wasEvaluated, Withdraw } from './DossierActions.js';
+import { Evaluation, Resubmit, Supplement, Withdraw } from './DossierActions.js';
 import { PaymentBlock } from './Payment.js';
 import { Breadcrumbs, DueDate, Facts, StatusChip, Timeline } from './parts.js';
 
@@ -43,7 +43,8 @@ export function Dossier({ id }: { id: string }) {
           {(Number(d.feeTotal ?? 0) > 0 || d.feeStatus === 'unpaid' || d.feeStatus === 'paid') && <PaymentBlock dossierId={d.id} />}
           {can('supplement') && <Supplement d={d} onDone={res.reload} />}
           {can('resubmit') && <Resubmit d={d} />}
-          {(d.status === 9 || d.status === 10) && !wasEvaluated(d.id) && <Evaluation d={d} />}
+          {/* The server offers it to the applicant after the result, until they have rated it. */}
+          {can('evaluate') && <Evaluation d={d} />}
           <section class="card stack" aria-labelledby="ps-dossier-timeline">
             <h2 id="ps-dossier-timeline">{t('track.timeline')}</h2>
             <Timeline items={d.events.map((e) => ({ at: e.at, status: e.toStatus, note: e.publicNote }))} />

@@ -165,25 +165,6 @@ export function Withdraw({ d, onDone }: Props) {
 }
 
 const CRITERIA = ['timeliness', 'contacts', 'attitude', 'clarity'] as const;
-const EVALUATED = 'tinhso.ps.evaluated';
-
-/** Remembered on the device so the form is not offered again (the server refuses a second one anyway). */
-export function wasEvaluated(id: string): boolean {
-  try {
-    return (localStorage.getItem(EVALUATED) ?? '').split(' ').includes(id);
-  } catch {
-    return false;
-  }
-}
-
-function rememberEvaluated(id: string): void {
-  try {
-    const ids = (localStorage.getItem(EVALUATED) ?? '').split(' ').filter(Boolean);
-    localStorage.setItem(EVALUATED, [...ids.slice(-199), id].join(' '));
-  } catch {
-    /* storage unavailable: the server's 409 still says so */
-  }
-}
 
 function Stars({ name, label, value, onValue }: { name: string; label: string; value: number; onValue(v: number): void }) {
   const t = useCitizenPsT();
@@ -200,7 +181,7 @@ function Stars({ name, label, value, onValue }: { name: string; label: string; v
   );
 }
 
-/** Đánh giá mức độ hài lòng: once per dossier, after the result. */
+/** Đánh giá mức độ hài lòng: once per dossier, after the result; shown while the detail's `allowedActions` has `evaluate`. */
 export function Evaluation({ d }: { d: DossierDetail }) {
   const t = useCitizenPsT();
   const [rating, setRating] = useState(0);
@@ -209,10 +190,8 @@ export function Evaluation({ d }: { d: DossierDetail }) {
   const cmd = useCommand();
   const complete = rating > 0 && CRITERIA.every((c) => criteria[c] > 0);
   if (cmd.done) return <p class="alert alert--success" role="status">{t('eval.thanks')}</p>;
-  if (cmd.error?.status === 409) {
-    rememberEvaluated(d.id);
-    return <p class="alert alert--info" role="status">{t('eval.already')}</p>;
-  }
+  // Rated meanwhile (another tab or device): the server refuses a second one.
+  if (cmd.error?.status === 409) return <p class="alert alert--info" role="status">{t('eval.already')}</p>;
   return (
     <section class="card stack ps-action" aria-labelledby="ps-eval">
       <h2 id="ps-eval">{t('eval.title')}</h2>
@@ -223,7 +202,7 @@ export function Evaluation({ d }: { d: DossierDetail }) {
           e.preventDefault();
           void cmd.run(
             () => evaluate(d.id, { rating, criteria, ...(comment.trim() ? { comment: comment.trim() } : {}) }),
-            () => rememberEvaluated(d.id),
+            () => {},
           );
         }}
       >

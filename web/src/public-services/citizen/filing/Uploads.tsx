@@ -24,16 +24,40 @@ interface Props {
 export function Uploads({ components, filing, missing }: Props) {
   const t = useCitizenPsT();
   if (components.length === 0) return null;
+  const kept = Object.values(filing.uploads).filter((u) => u.state === 'failed' && u.kept).length;
   return (
     <section class="ps-step stack" aria-labelledby="ps-components-title">
       <h2 id="ps-components-title">{t('file.components')}</h2>
       <p class="field__hint">{t('file.componentsHint')}</p>
+      {kept > 1 && (
+        <p>
+          <button type="button" class="btn btn--small" onClick={filing.retryKept}>
+            {t('file.retryAll')}
+          </button>
+        </p>
+      )}
       <ul class="plain-list stack">
-        {components.map((c) => (
-          <ComponentUpload key={c.code} c={c} filing={filing} missing={!!missing?.includes(c.code)} />
-        ))}
+        {components.map((c) =>
+          // A file attached before the procedure said so stays visible, so it can be removed.
+          c.filledByForm && !filing.draft?.uploads[c.code] ? <FilledByForm key={c.code} c={c} /> : <ComponentUpload key={c.code} c={c} filing={filing} missing={!!missing?.includes(c.code)} />,
+        )}
       </ul>
     </section>
+  );
+}
+
+/** The declaration the online form stands for (tờ khai điện tử): its answers are given above, no file. */
+function FilledByForm({ c }: { c: ProcedureComponent }) {
+  const t = useCitizenPsT();
+  return (
+    <li class="ps-upload">
+      <p class="ps-upload__name">{c.name}</p>
+      <p class="ps-upload__done">
+        <span aria-hidden="true">✎ </span>
+        {t('file.byForm')}
+      </p>
+      <p class="small muted">{t('file.byFormHint')}</p>
+    </li>
   );
 }
 
@@ -78,8 +102,9 @@ function ComponentUpload({ c, filing, missing }: { c: ProcedureComponent; filing
         </div>
       )}
       {progress?.state === 'failed' && (
-        <div class="alert alert--error" role="alert">
-          <p>{t('file.failed', { name: progress.file.name })}</p>
+        <div class={`alert ${progress.kept ? 'alert--warning' : 'alert--error'}`} role="alert">
+          <p>{progress.kept ? t('file.pending', { name: progress.file.name }) : t('file.failed', { name: progress.file.name })}</p>
+          {progress.kept && <p class="small">{t('file.pendingHint')}</p>}
           {progress.error && <p class="small">{progress.error.messages[lang]}</p>}
           <p class="row">
             <button type="button" class="btn btn--small" onClick={() => void filing.upload(c.code, progress.file)}>

@@ -49,7 +49,7 @@ export interface Problems {
   applicant: Map<string, ApplicantProblem>;
   form: Map<string, FieldProblem>;
   commune: boolean;
-  /** Required components without a file. */
+  /** Required components without a file (the declaration answered in the form needs none). */
   components: string[];
 }
 
@@ -58,7 +58,7 @@ export function problemsOf(d: LocalDraft, p: ProcedureDetail, fields: FieldSpec[
     applicant: applicantProblems(d),
     form: validate(fields, d.form),
     commune: p.level === 'commune' && !d.communeCode,
-    components: p.components.filter((c) => c.required && !d.uploads[c.code]).map((c) => c.code),
+    components: p.components.filter((c) => c.required && !c.filledByForm && !d.uploads[c.code]).map((c) => c.code),
   };
 }
 

@@ -6,6 +6,7 @@ import { createDraft, dossierUrl, newKey, removeComponent, resubmitDossier, save
 import { toData, toRaw, type FieldSpec } from '../form/schema.js';
 import { normalisePhone } from './checks.js';
 import { clearLocal, emptyApplicant, newDraft, readLocal, writeLocal, type LocalDraft, type UploadedInfo } from './local-draft.js';
+import { draftKeysOf, dropPending, keepPending, pendingFor, toFile } from './pending-files.js';
 
 export type SyncState = 'idle' | 'saving' | 'saved' | 'offline' | 'error';
 export interface UploadProgress {
@@ -13,6 +14,8 @@ export interface UploadProgress {
   progress: number;
   file: File;
   error?: ApiError;
+  /** Kept on this device (IndexedDB) after a network failure: survives a reload, retried when online. */
+  kept?: boolean;
 }
 
 /** Typing is sent to the server this long after the last change. */
@@ -161,6 +164,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
           const server = await api<DossierDetail>(dossierUrl(id));
           if (!editable(server)) {
             clearLocal(user.id, procedure.code);
+            void dropPending(draftKeysOf(user.id, procedure.code, id));
             setAlreadySubmitted(server);
             return;
           }
@@ -173,6 +177,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
       }
       setRestored(!!next && (next.savedLocallyAt !== null || !!resumeId));
       store(next ?? prefilled(user, procedure));
+      await restorePending();
     })();
   }, []);
 
@@ -185,7 +190,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
   useEffect(() => {
     const online = () => {
       if (latest.current?.dirty) void push().catch(() => {});
-      for (const [code, u] of Object.entries(uploadsRef.current)) if (u.state === 'failed' && isNetwork(u.error)) void upload(code, u.file);
+      retryKept();
     };
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
@@ -201,19 +206,43 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
       return next;
     });
 
+  /** This draft's keys in the device store: its server id once it has one, and the device's own. */
+  const pendingKeys = () => draftKeysOf(user.id, procedure.code, latest.current?.dossierId ?? null);
+
+  /** Files that failed before a reload come back as "not uploaded yet", and are tried again at once when online. */
+  async function restorePending(): Promise<void> {
+    const kept = await pendingFor(pendingKeys());
+    for (const p of kept) setUpload(p.componentCode, { state: 'failed', progress: 0, file: toFile(p), kept: true });
+    if (kept.length > 0 && navigator.onLine !== false) for (const p of kept) void upload(p.componentCode, toFile(p));
+  }
+
+  /** Every upload that failed for want of a network, again (on `online`, or the "retry all" button). */
+  function retryKept(): void {
+    for (const [code, u] of Object.entries(uploadsRef.current)) if (u.state === 'failed' && (u.kept || isNetwork(u.error))) void upload(code, u.file);
+  }
+
   async function upload(code: string, file: File): Promise<void> {
-    setUpload(code, { state: 'uploading', progress: 0, file });
+    setUpload(code, { state: 'uploading', progress: 0, file, kept: uploadsRef.current[code]?.kept ?? false });
     try {
       const id = await serial(ensureDraft);
       const res = await uploadComponent(id, code, file, (progress) => setUpload(code, { state: 'uploading', progress, file }));
       const previous = latest.current!.uploads[code];
       patch({ uploads: { ...latest.current!.uploads, [code]: { id: res.id, fileName: res.fileName || file.name, size: res.size ?? file.size, sha256: res.sha256 } } });
       setUpload(code, null);
+      void dropPending(pendingKeys(), code);
       // One file per component: the one chosen before is taken off the draft.
       if (previous && previous.id !== res.id) void removeComponent(id, previous.id).catch(() => {});
     } catch (error) {
-      setUpload(code, { state: 'failed', progress: 0, file, error: asApiError(error) });
+      // Only a lost connection is worth keeping: a file the server refused (type, size) would be refused again.
+      const kept = isNetwork(error) && (await keepPending(pendingKeys()[0]!, code, file));
+      if (!isNetwork(error)) void dropPending(pendingKeys(), code);
+      setUpload(code, { state: 'failed', progress: 0, file, error: asApiError(error), kept });
     }
+  }
+
+  function cancelUpload(code: string): void {
+    setUpload(code, null);
+    void dropPending(pendingKeys(), code);
   }
 
   async function removeUpload(code: string): Promise<void> {
@@ -233,10 +262,12 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
     const id = latest.current!.dossierId!;
     const filed = resubmission ? await resubmitDossier(id, key) : await submitDraft(id, key);
     clearLocal(user.id, procedure.code);
+    void dropPending(pendingKeys());
     return filed;
   }
 
   function discard(): void {
+    void dropPending(pendingKeys());
     clearLocal(user.id, procedure.code);
     rev.current += 1;
     store(prefilled(user, procedure));
@@ -245,7 +276,7 @@ export function useFiling(user: User, procedure: ProcedureDetail, fields: FieldS
     setSync({ state: 'idle' });
   }
 
-  return { draft, restored, resubmission, alreadySubmitted, sync, uploads, localOk, update, upload, removeUpload, submit, discard, cancelUpload: (code: string) => setUpload(code, null) };
+  return { draft, restored, resubmission, alreadySubmitted, sync, uploads, localOk, update, upload, removeUpload, submit, discard, cancelUpload, retryKept };
 }
 
 export type Filing = ReturnType<typeof useFiling>;
