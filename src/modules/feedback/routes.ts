@@ -4,11 +4,10 @@ import { Type } from 'typebox';
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../platform/http/module.js';
-import { AppError, errors } from '../../platform/http/errors.js';
-import { translateValidationError } from '../../platform/http/validation-messages.js';
+import { errors } from '../../platform/http/errors.js';
+import { jsonField, validatedBody } from '../../platform/http/multipart.js';
 import { Page, PageQuery, StrictObject, Uuid } from '../../platform/http/schema.js';
 import { decodeCursor, pageOf } from '../../platform/http/pagination.js';
-import { normalizeNfc } from '../../platform/search/search-text.js';
 import { readFileBytes } from '../../platform/files/file-service.js';
 import { feedbackDb } from './tables.js';
 import { CategoryView, CreatedReport, NewReportBody, PublicReport, type NewReport } from './schemas.js';
@@ -19,6 +18,7 @@ import { photoUrlsOf, presentPublic, publicReportQuery } from './views.js';
 import { reportDetail } from './detail.js';
 import { listCategories } from './categories.js';
 import { nearbyOpenReports, NearbyView } from './nearby.js';
+import { readPhotoForm } from './photo-parts.js';
 
 const tags = ['feedback'];
 const PROBLEM = { $ref: 'Problem#' };
@@ -112,28 +112,7 @@ function rateKey(request: FastifyRequest): string {
 
 /** A report arrives as JSON, or as multipart with the JSON in a `report` field and photos in `photos`. */
 async function readReportRequest(request: FastifyRequest): Promise<{ input: NewReport; photos: Photo[] }> {
-  const validate = request.compileValidationSchema(NewReportBody);
-  let raw: unknown = request.body;
-  const photos: Photo[] = [];
-  if (request.isMultipart()) {
-    raw = undefined;
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'photos') throw errors.badRequest('unexpected_file', 'Chỉ nhận ảnh trong trường "photos".', 'Only "photos" files are accepted.');
-        photos.push({ buffer: await part.toBuffer(), filename: part.filename });
-      } else if (part.fieldname === 'report') {
-        try {
-          raw = JSON.parse(String(part.value));
-        } catch {
-          throw errors.badRequest('malformed_body', 'Trường "report" không phải JSON hợp lệ.', 'The "report" field is not valid JSON.');
-        }
-      }
-    }
-  }
-  raw = normalizeNfc(raw);
-  if (!validate(raw)) {
-    const fields = (validate.errors ?? []).map((e) => translateValidationError(e as never, 'body'));
-    throw new AppError(400, 'validation_failed', { vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The request data is not valid.' }, fields);
-  }
-  return { input: raw as NewReport, photos };
+  if (!request.isMultipart()) return { input: validatedBody<NewReport>(request, NewReportBody, request.body), photos: [] };
+  const { fields, photos } = await readPhotoForm(request);
+  return { input: validatedBody<NewReport>(request, NewReportBody, jsonField(fields, 'report')), photos };
 }
