@@ -18,4 +18,15 @@ export const deadlineMigrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '202612030110_step_deadline_marks': {
+    async up(db: Kysely<any>) {
+      // The watch also warns about each step's due time (step_due_at): two more kinds of mark.
+      await sql`alter table dossier_deadline_marks drop constraint dossier_deadline_marks_kind_check`.execute(db);
+      await sql`
+        alter table dossier_deadline_marks add constraint dossier_deadline_marks_kind_check
+          check (kind in ('reminder','escalation','step_reminder','step_overdue'))`.execute(db);
+      // The step candidates, read by step due time among the watched (open, clock running) dossiers.
+      await sql`create index dossiers_open_step_due_idx on dossiers (step_due_at) where status in (2,4,6) and step_due_at is not null`.execute(db);
+    },
+  },
 };

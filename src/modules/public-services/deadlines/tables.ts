@@ -2,7 +2,11 @@ import type { ColumnType, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../platform/db/tables.js';
 import type { PsDb, PublicServicesTables } from '../tables.js';
 
-export type WatchKind = 'reminder' | 'escalation';
+/**
+ * What the watch sends: about the legal due date (`due_at`) a reminder and an escalation; about the
+ * current step's due time (`step_due_at`, liên thông) a reminder and a notice to the head of unit.
+ */
+export type WatchKind = 'reminder' | 'escalation' | 'step_reminder' | 'step_overdue';
 
 /** One row per dossier, kind and due date the watch has acted on: the "exactly once" of the job. */
 export interface DossierDeadlineMarkTable {

@@ -5,7 +5,11 @@ export interface WatchedDossier {
   code: string | null;
   procedureName: string;
   agencyName: string;
+  /** The due time watched: the dossier's, or for a step warning the step's. */
   dueAt: Date;
+  /** Step warnings: the step number (current_step) and the dossier's own due date. */
+  step?: number | null;
+  dossierDueAt?: Date | null;
 }
 
 function label(d: WatchedDossier): string {
@@ -32,4 +36,32 @@ export function escalationText(d: WatchedDossier): { title: Bilingual; body: Bil
       en: `Dossier ${label(d)} (${d.procedureName}), handled by ${d.agencyName}, passed its due date (${at}, Vietnam time). Please follow it up.`,
     },
   };
+}
+
+export function stepReminderText(d: WatchedDossier): { title: Bilingual; body: Bilingual } {
+  const at = vietnamDateTime(d.dueAt);
+  return {
+    title: { vi: `Hồ sơ ${label(d)}: bước xử lý ${d.step ?? ''} sắp đến hạn`.replace('  ', ' '), en: `Dossier ${label(d)}: step ${d.step ?? ''} is nearly due`.replace('  ', ' ') },
+    body: {
+      vi: `Bước xử lý tại ${d.agencyName} của hồ sơ ${label(d)} (${d.procedureName}) đến hạn lúc ${at}${dossierDue(d, 'vi')}. Quá hạn bước, lãnh đạo đơn vị sẽ được báo.`,
+      en: `The step at ${d.agencyName} of dossier ${label(d)} (${d.procedureName}) is due at ${at}, Vietnam time${dossierDue(d, 'en')}. Once the step is overdue the head of the unit is told.`,
+    },
+  };
+}
+
+export function stepOverdueText(d: WatchedDossier): { title: Bilingual; body: Bilingual } {
+  const at = vietnamDateTime(d.dueAt);
+  return {
+    title: { vi: `Hồ sơ ${label(d)}: bước xử lý ${d.step ?? ''} đã quá hạn`.replace('  ', ' '), en: `Dossier ${label(d)}: step ${d.step ?? ''} is overdue`.replace('  ', ' ') },
+    body: {
+      vi: `Bước xử lý tại ${d.agencyName} của hồ sơ ${label(d)} (${d.procedureName}) đã quá hạn (${at}); hồ sơ chưa quá hạn trả kết quả${dossierDue(d, 'vi')}. Đề nghị đôn đốc để hồ sơ không bị trễ.`,
+      en: `The step at ${d.agencyName} of dossier ${label(d)} (${d.procedureName}) passed its due time (${at}, Vietnam time); the dossier is not late yet${dossierDue(d, 'en')}. Please follow it up before it is.`,
+    },
+  };
+}
+
+function dossierDue(d: WatchedDossier, lang: 'vi' | 'en'): string {
+  if (!d.dossierDueAt) return '';
+  const at = vietnamDateTime(d.dossierDueAt);
+  return lang === 'vi' ? ` (hạn trả kết quả của hồ sơ: ${at})` : ` (the dossier is due at ${at})`;
 }

@@ -19,25 +19,32 @@ export interface DeadlineWatchOptions {
 export interface DeadlineWatchResult {
   reminded: string[];
   escalated: string[];
+  /** Dossiers whose current step (step_due_at) was warned about, to the handlers or the head of unit. */
+  stepReminded: string[];
+  stepEscalated: string[];
   failed: number;
 }
 
 /**
  * One pass of the deadline watch (theo dõi hạn giải quyết hồ sơ): escalates open dossiers past
- * their due date to the head of the handling unit, then reminds the handlers of those due within
- * PUBLIC_SERVICES_REMIND_BEFORE_WORKING_HOURS working hours. Each action happens once per dossier
- * and due date, however often the pass runs and however many workers run it.
+ * their due date, and those past their current step's due time while not late yet, to the head of
+ * the handling unit; then reminds the handlers of dossiers and steps due within
+ * PUBLIC_SERVICES_REMIND_BEFORE_WORKING_HOURS working hours. Each action happens once per dossier,
+ * kind and due time, however often the pass runs and however many workers run it.
  */
 export async function runDeadlineWatch(ctx: AppContext, options: DeadlineWatchOptions = {}): Promise<DeadlineWatchResult> {
   const now = options.now ?? new Date();
   const limits = { batchSize: options.batchSize ?? 100, maxBatches: options.maxBatches ?? 10 };
-  const result: DeadlineWatchResult = { reminded: [], escalated: [], failed: 0 };
+  const result: DeadlineWatchResult = { reminded: [], escalated: [], stepReminded: [], stepEscalated: [], failed: 0 };
   result.failed += await work(ctx, 'escalation', { until: now }, now, limits, result.escalated);
+  result.failed += await work(ctx, 'step_overdue', { until: now }, now, limits, result.stepEscalated);
   const hours = remindBeforeWorkingHours(ctx.config);
   if (hours > 0) {
     // "Within N working hours": due before now + N hours of the working calendar (inclusive).
     const { at } = await computeHourDeadline(ctx.db, { start: now, workingHours: hours });
-    result.failed += await work(ctx, 'reminder', { from: now, until: new Date(at.getTime() + 1) }, now, limits, result.reminded);
+    const window = { from: now, until: new Date(at.getTime() + 1) };
+    result.failed += await work(ctx, 'reminder', window, now, limits, result.reminded);
+    result.failed += await work(ctx, 'step_reminder', window, now, limits, result.stepReminded);
   }
   return result;
 }
@@ -70,7 +77,8 @@ export function registerDeadlineWatchJob(ctx: AppContext): void {
     DEADLINE_WATCH_JOB,
     async () => {
       const result = await runDeadlineWatch(ctx);
-      ctx.log.info({ reminded: result.reminded.length, escalated: result.escalated.length, failed: result.failed }, 'dossier deadline watch done');
+      const { reminded, escalated, stepReminded, stepEscalated, failed } = result;
+      ctx.log.info({ reminded: reminded.length, escalated: escalated.length, stepReminded: stepReminded.length, stepEscalated: stepEscalated.length, failed }, 'dossier deadline watch done');
     },
     // The next pass comes a quarter hour later and picks up what this one left: no retry storm.
     { cron: DEADLINE_WATCH_CRON, queue: { retryLimit: 0, expireInSeconds: 14 * 60 } },

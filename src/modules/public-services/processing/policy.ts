@@ -64,12 +64,18 @@ export function isResponsibleHandler(p: Principal, d: DossierRow): boolean {
   return p.role === 'agency_admin' || d.assignee_id === null || d.assignee_id === p.id;
 }
 
+/** The head of unit (lãnh đạo đơn vị): an agency admin of the handling agency. Only they reassign. */
+export function isHeadOfUnit(p: Principal, d: DossierRow): boolean {
+  return isHandler(p, d) && p.kind === 'user' && p.role === 'agency_admin';
+}
+
 export function isOwner(p: Principal, d: DossierRow): boolean {
   return p.kind === 'user' && (d.applicant_user_id === p.id || d.submitter_user_id === p.id);
 }
 
 export const RULES: Record<ProcessingAction, Rule> = {
-  // Whom an officer may assign (only themselves) depends on the body: see assignment.ts.
+  // Whom an officer may assign (only themselves), and reassignment (head of unit, with a reason),
+  // depend on the body: see assignment.ts.
   assign: { from: OPEN, who: isResponsibleHandler },
   advance: { from: HANDLING, who: isResponsibleHandler },
   accept_transfer: { from: [IN_PROGRESS], who: isHandler, check: (d) => (d.sub_state === 'transferred' ? null : notTransferred()) },

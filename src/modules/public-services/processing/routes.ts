@@ -4,6 +4,7 @@ import type { App, AppContext } from '../../../platform/http/module.js';
 import { requireUser } from '../../../platform/http/access.js';
 import { StrictObject, Uuid } from '../../../platform/http/schema.js';
 import { acceptTransfer, advanceDossier, assignDossier } from './assignment.js';
+import { bulkAssign } from './bulk-assign.js';
 import { callerOf } from './command.js';
 import { answerConsultation, consultAgency, transferDossier } from './transfer.js';
 import { requestSupplement, supplyDocuments } from './supplement.js';
@@ -22,6 +23,8 @@ import {
   AnswerBody,
   ApologyBody,
   AssignBody,
+  BulkAssignBody,
+  BulkAssignResult,
   CommandResult,
   ConsultBody,
   PaymentRequestBody,
@@ -76,8 +79,23 @@ export function registerProcessingRoutes(app: App, ctx: AppContext): void {
     async (request) => queueCounts(ctx, requireUser(request), request.query.agencyId),
   );
 
-  app.post('/api/v1/dossiers/:id/assign', command('Assign a handler (head of unit: anyone of the agency; officer: take it)', AssignBody), async (request) =>
-    commandResult(await assignDossier(ctx, callerOf(request), request.params.id, request.body.userId), request.principal),
+  app.post('/api/v1/dossiers/:id/assign', command('Assign a handler (head of unit: anyone of the agency; officer: take it); reassigning needs a reason', AssignBody), async (request) =>
+    commandResult(await assignDossier(ctx, callerOf(request), request.params.id, request.body.userId, new Date(), { reason: request.body.reason }), request.principal),
+  );
+
+  app.post(
+    '/api/v1/dossiers/assignments',
+    {
+      config: { access: { roles: HANDLERS } },
+      schema: {
+        tags,
+        summary: 'Bulk assignment: up to 100 dossiers to one assignee, each in its own transaction, with a result per dossier',
+        description: 'Answers 200 with `results[]` ({id, ok, error?}) in the order sent: one refused dossier does not undo the others. 400 or 403 for the whole request when the assignee is not active staff of your agency or an officer assigns someone else.',
+        body: BulkAssignBody,
+        response: { 200: BulkAssignResult, 400: PROBLEM, 401: PROBLEM, 403: PROBLEM },
+      },
+    },
+    async (request) => bulkAssign(ctx, callerOf(request), request.body),
   );
 
   app.post('/api/v1/dossiers/:id/advance', command('Move to an internal step: assigned, appraisal, awaiting signature, signed', AdvanceBody), async (request) =>

@@ -80,7 +80,28 @@ export const CommandResult = Type.Object({
 });
 export type CommandResultView = Static<typeof CommandResult>;
 
-export const AssignBody = StrictObject({ userId: Uuid });
+/** `reason` is required when the dossier already has another assignee (phân công lại). */
+export const AssignBody = StrictObject({ userId: Uuid, reason: Type.Optional(Text(2000)) });
+
+/** At most this many dossiers in one bulk assignment. */
+export const MAX_BULK_ASSIGN = 100;
+export const BulkAssignBody = StrictObject({
+  dossierIds: Type.Array(Uuid, { minItems: 1, maxItems: MAX_BULK_ASSIGN, uniqueItems: true }),
+  assigneeId: Uuid,
+  /** Used for every dossier that already has another assignee; without it those answer `reassign_reason_required`. */
+  reason: Type.Optional(Text(2000)),
+});
+export type BulkAssignInput = Static<typeof BulkAssignBody>;
+/** One dossier's outcome: each is its own transaction, so one refusal does not undo the others. */
+export const BulkAssignItem = Type.Object({
+  id: Uuid,
+  ok: Type.Boolean(),
+  assigneeId: Type.Optional(Uuid),
+  error: Type.Optional(Type.Object({ status: Type.Integer(), code: Type.String(), message: Label })),
+});
+export type BulkAssignItemView = Static<typeof BulkAssignItem>;
+export const BulkAssignResult = Type.Object({ results: Type.Array(BulkAssignItem), assigned: Type.Integer(), failed: Type.Integer() });
+export type BulkAssignResultView = Static<typeof BulkAssignResult>;
 export const AdvanceBody = StrictObject({
   subState: Type.Union([Type.Literal('assigned'), Type.Literal('appraisal'), Type.Literal('awaiting_signature'), Type.Literal('signed')]),
   comment: Type.Optional(Text(2000)),
