@@ -3,6 +3,7 @@ import { publicServicesMigrations } from './migrations.js';
 import { catalogMigrations, registerCatalogRoutes, seedDemoCatalog } from './catalog/index.js';
 import { registerDocumentRoutes } from './documents/routes.js';
 import { registerFeeRoutes } from './fees/routes.js';
+import { feeMigrations } from './fees/migrations.js';
 import { registerStatsRoutes, statsMigrations } from './stats/index.js';
 import { deadlineMigrations, registerDeadlineJobs, registerDeadlineRoutes } from './deadlines/index.js';
 import { registerTrackingRoutes } from './tracking/index.js';
@@ -15,7 +16,7 @@ import { seedDemoDossiers } from './demo/generate.js';
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations, ...intakeMigrations },
+  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations, ...intakeMigrations, ...feeMigrations },
   routes(app, ctx) {
     registerCatalogRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);

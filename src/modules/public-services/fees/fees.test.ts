@@ -6,7 +6,9 @@ import { TEST_FEES } from '../documents/testing.js';
 import { assessFees, newPaymentReference } from './index.js';
 import { buildVietQr, transferPurpose } from './vietqr.js';
 import { csvRows, parseAmount, parseReceivedAt, parseStatementCsv, referenceCandidates } from './statement.js';
-import { DemoGateway, SIGNATURE_HEADER, signBody } from './gateway.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/tables.js';
+import { DemoGateway, SIGNATURE_HEADER, demoGateway, paymentGateway, signBody } from './gateway.js';
 
 test('fees: no exemption claimed → every fee in full', () => {
   const a = assessFees(TEST_FEES, []);
@@ -77,8 +79,9 @@ test('a CSV statement: header in any order, quoted commas, Vietnamese amounts an
   assert.throws(() => parseStatementCsv('bank_ref,amount,description,received_at\nFT1,abc,x,02/12/2025\n'), /Line 1/);
 });
 
-test('the demo gateway accepts its own signature only', () => {
-  const gateway = new DemoGateway('secret-1', 'https://dvc.example.vn');
+test('the demo gateway accepts its own signature only, and its checkout signs notices that verify', () => {
+  // The database is used only to open checkouts (tested through the API in demo-checkout.test.ts).
+  const gateway = new DemoGateway('secret-1', 'https://dvc.example.vn', {} as Kysely<Database>);
   const body = JSON.stringify({ transactionId: 'T1', reference: 'TSABCDEFGHJK', amount: 125000, status: 'success' });
   const notice = gateway.verifyCallback({ [SIGNATURE_HEADER]: signBody('secret-1', body) }, body);
   assert.equal(notice.transactionId, 'T1');
@@ -86,7 +89,17 @@ test('the demo gateway accepts its own signature only', () => {
   assert.throws(() => gateway.verifyCallback({ [SIGNATURE_HEADER]: signBody('another', body) }, body), /signature/);
   assert.throws(() => gateway.verifyCallback({}, body), /signature/);
   assert.throws(() => gateway.verifyCallback({ [SIGNATURE_HEADER]: signBody('secret-1', body) }, body.replace('125000', '1')), /signature/, 'a changed body breaks the signature');
-  const url = new URL(gateway.createPayment({ id: 'x', code: 'C', payment_reference: 'TSABCDEFGHJK', fee_total: '125000' }, 'https://dvc.example.vn/back').redirectUrl);
-  assert.equal(url.searchParams.get('reference'), 'TSABCDEFGHJK');
-  assert.equal(url.searchParams.get('amount'), '125000');
+  const signed = gateway.signedNotice({ transactionId: 'demo-1', reference: 'TSABCDEFGHJK', amount: 125000, status: 'success', paidAt: new Date('2025-12-04T01:00:00Z') });
+  assert.equal(signed.headers[SIGNATURE_HEADER], signBody('secret-1', signed.rawBody));
+  const own = gateway.verifyCallback(signed.headers, signed.rawBody);
+  assert.deepEqual({ ...own, paidAt: own.paidAt.toISOString() }, { provider: 'demo', transactionId: 'demo-1', reference: 'TSABCDEFGHJK', amount: 125000, status: 'success', paidAt: '2025-12-04T01:00:00.000Z' });
+});
+
+test('in production without PAYMENT_GATEWAY_SECRET there is no gateway and the demo checkout answers 503', () => {
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: 'memory://' });
+  const db = {} as Kysely<Database>;
+  assert.ok(demoGateway({ config, db }) instanceof DemoGateway, 'outside production the demo gateway runs on the development secret');
+  const unconfigured = loadConfig({ NODE_ENV: 'production', DATA_DIR: 'memory://' });
+  assert.equal(paymentGateway({ config: unconfigured, db }), undefined);
+  assert.throws(() => demoGateway({ config: unconfigured, db }), (e: { status?: number; code?: string }) => e.status === 503 && e.code === 'gateway_not_configured');
 });

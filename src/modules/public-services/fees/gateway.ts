@@ -1,7 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Config } from '../../../platform/config/config.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../platform/db/tables.js';
 import { AppError, errors } from '../../../platform/http/errors.js';
+import type { AppContext } from '../../../platform/http/module.js';
 import type { DossierRow } from '../dossiers/transition.js';
+import { createIntent } from './demo-intents.js';
 
 /** What a gateway reports about one payment, once its signature is verified. */
 export interface GatewayNotice {
@@ -15,6 +18,11 @@ export interface GatewayNotice {
   paidAt: Date;
 }
 
+export type PayableDossier = Pick<DossierRow, 'id' | 'code' | 'payment_reference' | 'fee_total'>;
+
+/** What the demo gateway's checkout says happened, before it is signed and sent back as a notice. */
+export type DemoOutcome = Omit<GatewayNotice, 'provider'>;
+
 /**
  * An online payment provider (cổng thanh toán): sends the payer to its page, and later calls us back
  * with a signed notice. Real providers (the national portal's payment platform, a bank's) implement
@@ -22,7 +30,7 @@ export interface GatewayNotice {
  */
 export interface PaymentGateway {
   readonly name: string;
-  createPayment(dossier: Pick<DossierRow, 'id' | 'code' | 'payment_reference' | 'fee_total'>, returnUrl: string): { redirectUrl: string };
+  createPayment(dossier: PayableDossier, returnUrl: string): Promise<{ redirectUrl: string }>;
   verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string): GatewayNotice;
 }
 
@@ -42,19 +50,28 @@ function sameSignature(given: string, expected: string): boolean {
 }
 
 /**
- * The built-in demo gateway: no money moves. Its notices are JSON signed with HMAC-SHA256 of the raw
- * body under PAYMENT_GATEWAY_SECRET, in the header `x-payment-signature: sha256=<hex>`.
+ * The built-in demo gateway: no money moves. It plays both sides: its checkout page
+ * (`/dich-vu-cong/thanh-toan/demo?token=…`, see demo-checkout.ts) keeps a payment intent per token,
+ * and when the payer "pays" it signs a notice as a real gateway would. Notices are JSON signed with
+ * HMAC-SHA256 of the raw body under PAYMENT_GATEWAY_SECRET, in the header `x-payment-signature: sha256=<hex>`.
  */
 export class DemoGateway implements PaymentGateway {
   readonly name = 'demo';
   constructor(
     private readonly secret: string,
     private readonly publicUrl: string,
+    private readonly db: Kysely<Database>,
   ) {}
 
-  createPayment(dossier: Pick<DossierRow, 'id' | 'code' | 'payment_reference' | 'fee_total'>, returnUrl: string): { redirectUrl: string } {
-    const params = new URLSearchParams({ reference: dossier.payment_reference ?? '', amount: String(Number(dossier.fee_total)), returnUrl });
-    return { redirectUrl: `${this.publicUrl}/dich-vu-cong/thanh-toan/demo?${params.toString()}` };
+  async createPayment(dossier: PayableDossier, returnUrl: string): Promise<{ redirectUrl: string }> {
+    const token = await createIntent(this.db, dossier, returnUrl);
+    return { redirectUrl: `${this.publicUrl}/dich-vu-cong/thanh-toan/demo?${new URLSearchParams({ token }).toString()}` };
+  }
+
+  /** The gateway's side of a callback: the notice as the raw body it sends, and its signature header. */
+  signedNotice(outcome: DemoOutcome): { headers: Record<string, string>; rawBody: string } {
+    const rawBody = JSON.stringify({ ...outcome, paidAt: outcome.paidAt.toISOString() });
+    return { headers: { [SIGNATURE_HEADER]: signBody(this.secret, rawBody) }, rawBody };
   }
 
   verifyCallback(headers: Record<string, string | string[] | undefined>, rawBody: string): GatewayNotice {
@@ -80,7 +97,18 @@ export class DemoGateway implements PaymentGateway {
 export const gatewayUnavailable = () =>
   new AppError(503, 'gateway_not_configured', { vi: 'Chưa cấu hình cổng thanh toán trực tuyến.', en: 'No online payment gateway is configured.' });
 
-/** The configured gateway, or undefined when none is (production without PAYMENT_GATEWAY_SECRET). */
-export function paymentGateway(config: Config): PaymentGateway | undefined {
-  return config.payment.gatewaySecret ? new DemoGateway(config.payment.gatewaySecret, config.publicUrl) : undefined;
+/**
+ * The configured gateway, or undefined when none is: the demo gateway whenever PAYMENT_GATEWAY_SECRET is
+ * set (outside production a development secret is always set; in production only when configured).
+ */
+export function paymentGateway(ctx: Pick<AppContext, 'config' | 'db'>): PaymentGateway | undefined {
+  const secret = ctx.config.payment.gatewaySecret;
+  return secret ? new DemoGateway(secret, ctx.config.publicUrl, ctx.db) : undefined;
+}
+
+/** The demo gateway when it is the configured one; its checkout routes answer 503 otherwise. */
+export function demoGateway(ctx: Pick<AppContext, 'config' | 'db'>): DemoGateway {
+  const gateway = paymentGateway(ctx);
+  if (!(gateway instanceof DemoGateway)) throw gatewayUnavailable();
+  return gateway;
 }

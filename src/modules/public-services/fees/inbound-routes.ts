@@ -2,12 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../../../platform/http/module.js';
 import { errors } from '../../../platform/http/errors.js';
-import { SYSTEM_ACTOR, lockDossier } from '../dossiers/transition.js';
 import { actorFor } from '../dossiers/access.js';
 import { psDb } from '../tables.js';
 import { gatewayUnavailable, paymentGateway, type GatewayNotice } from './gateway.js';
 import { importStatement } from './reconcile.js';
-import { recordPayment } from './record-payment.js';
+import { applyGatewayNotice } from './gateway-notice.js';
 import { listBankTransfers } from './bank-transfers.js';
 import { parseStatementCsv, statementLine, type RawLine } from './statement.js';
 import { BankTransferView, GatewayNoticeBody, GatewayResult, ImportResultSchema } from './schemas.js';
@@ -47,7 +46,7 @@ function registerGatewayCallback(app: App, ctx: AppContext): void {
       config: { access: { public: true }, rateLimit: { max: 600, timeWindow: '1 minute' } },
       // The signature is checked before the body is validated: unsigned junk gets 403 (the route is public: 401 would mean the caller's sign-in, not the gateway's signature), not a description of what was wrong.
       preValidation: async (request) => {
-        const gateway = paymentGateway(ctx.config);
+        const gateway = paymentGateway(ctx);
         if (!gateway) throw gatewayUnavailable();
         (request as FastifyRequest & { notice?: GatewayNotice }).notice = gateway.verifyCallback(request.headers, (request as WithRawBody).rawBody ?? '');
       },
@@ -62,27 +61,9 @@ function registerGatewayCallback(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const notice = (request as FastifyRequest & { notice: GatewayNotice }).notice;
-      if (notice.status === 'failed') return { state: 'failed' as const, paymentId: null, dossierCode: null };
       return psDb(ctx.db)
         .transaction()
-        .execute(async (trx) => {
-          const found = await trx.selectFrom('dossiers').select('id').where('payment_reference', '=', notice.reference).executeTakeFirst();
-          if (!found) {
-            request.log.warn({ reference: notice.reference, transactionId: notice.transactionId }, 'gateway notice for an unknown payment reference');
-            return { state: 'unmatched' as const, paymentId: null, dossierCode: null };
-          }
-          const dossier = await lockDossier(trx, found.id);
-          const actor = { ...SYSTEM_ACTOR, label: `payment-gateway:${notice.provider}` };
-          const outcome = await recordPayment(
-            trx,
-            ctx,
-            dossier,
-            { method: 'gateway', provider: notice.provider, providerRef: notice.transactionId, amount: notice.amount, paidAt: notice.paidAt, recordedBy: null, raw: { ...notice, paidAt: notice.paidAt.toISOString() } },
-            actor,
-          );
-          if (outcome.state === 'paid' || outcome.state === 'already_recorded') return { state: 'paid' as const, paymentId: outcome.paymentId, dossierCode: dossier.code };
-          return { state: outcome.state, paymentId: null, dossierCode: dossier.code };
-        });
+        .execute((trx) => applyGatewayNotice(trx, ctx, notice, request.log));
     },
   );
 }

@@ -228,12 +228,13 @@ test('a gateway notice with the wrong amount or a failed status pays nothing', a
   assert.equal((await paymentsOf(d.id)).length, 0);
 });
 
-test('the owner starts an online payment and is sent to the gateway with the reference and amount', async () => {
+test('the owner starts an online payment and is sent to the demo gateway’s checkout with a token', async () => {
   const d = await owing();
   const res = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/payments/gateway`, headers: people.citizen.writeHeaders, payload: {} });
   assert.equal(res.statusCode, 200, res.body);
   const url = new URL(res.json().redirectUrl);
-  assert.equal(url.searchParams.get('reference'), d.payment_reference);
-  assert.equal(url.searchParams.get('amount'), '125000');
+  assert.equal(url.pathname, '/dich-vu-cong/thanh-toan/demo');
+  assert.match(url.searchParams.get('token') ?? '', /^[A-Za-z0-9_-]{43}$/, 'an unguessable checkout token');
+  assert.ok(!url.search.includes(d.payment_reference!), 'the address carries the token only');
   assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/payments/gateway`, headers: people.officer.writeHeaders, payload: {} })).statusCode, 404, 'only the owner pays');
 });

@@ -5,6 +5,8 @@ import { Uuid } from '../../../platform/http/schema.js';
 import { actorFor, actsFor, assertCanRead, ownsDossier } from '../dossiers/access.js';
 import { dossierNotFound, lockDossier, type DossierRow } from '../dossiers/transition.js';
 import { psDb } from '../tables.js';
+import { registerDemoCheckoutRoutes } from './demo-checkout-routes.js';
+import { amountMismatch, nothingDue } from './errors.js';
 import { gatewayUnavailable, paymentGateway } from './gateway.js';
 import { paymentView } from './payment-view.js';
 import { recordPayment } from './record-payment.js';
@@ -22,10 +24,6 @@ async function readableDossier(ctx: AppContext, request: { principal: Parameters
   await assertCanRead(db, request.principal, dossier);
   return dossier;
 }
-
-export const nothingDue = () => errors.conflict('nothing_due', 'Hồ sơ không còn khoản phí, lệ phí nào phải nộp.', 'Nothing is owed for this dossier.');
-export const amountMismatch = (expected: number) =>
-  errors.unprocessable('amount_mismatch', `Số tiền phải đúng bằng số phải nộp: ${expected} đồng.`, `The amount must equal what is owed: ${expected} VND.`);
 
 /** Fees of a dossier: what is owed and how to pay it, counter receipts, online payment. */
 export function registerFeeRoutes(app: App, ctx: AppContext): void {
@@ -101,12 +99,13 @@ export function registerFeeRoutes(app: App, ctx: AppContext): void {
       const dossier = await readableDossier(ctx, request, request.params.id);
       if (!ownsDossier(request.principal, dossier)) throw dossierNotFound();
       if (dossier.fee_status !== 'unpaid' || !dossier.payment_reference) throw nothingDue();
-      const gateway = paymentGateway(ctx.config);
+      const gateway = paymentGateway(ctx);
       if (!gateway) throw gatewayUnavailable();
       const returnUrl = `${ctx.config.publicUrl}${request.body?.returnUrl ?? `/dich-vu-cong/ho-so-cua-toi`}`;
-      return { provider: gateway.name, ...gateway.createPayment(dossier, returnUrl) };
+      return { provider: gateway.name, ...(await gateway.createPayment(dossier, returnUrl)) };
     },
   );
 
   registerPaymentInboundRoutes(app, ctx);
+  registerDemoCheckoutRoutes(app, ctx);
 }

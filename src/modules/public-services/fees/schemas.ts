@@ -87,3 +87,28 @@ export const BankTransferView = Type.Object({
   dossier: Type.Union([Type.Object({ id: Type.String(), code: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   importedAt: Type.String({ format: 'date-time' }),
 });
+
+/** The checkout token of the demo gateway: 32 random bytes, base64url. */
+export const CheckoutToken = Type.String({ minLength: 40, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+const IntentState = Type.Union([Type.Literal('open'), Type.Literal('paid'), Type.Literal('cancelled')]);
+
+export const CheckoutViewSchema = Type.Object({
+  state: IntentState,
+  amount: Type.Integer({ description: 'In đồng' }),
+  dossierCode: Type.Union([Type.String(), Type.Null()]),
+  procedureName: Type.String(),
+  merchantName: Type.String({ description: 'The fee account holder, as the bank shows it' }),
+  bankName: Type.String(),
+  demo: Type.Literal(true, { description: 'The demo gateway: no money moves' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  returnUrl: Type.String({ description: 'Where to send the payer afterwards' }),
+  paidAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+
+export const CheckoutResultSchema = Type.Object({
+  state: Type.Union([Type.Literal('paid'), Type.Literal('cancelled')]),
+  paymentId: Type.Union([Type.String(), Type.Null()]),
+  dossierCode: Type.Union([Type.String(), Type.Null()]),
+  returnUrl: Type.String(),
+});
