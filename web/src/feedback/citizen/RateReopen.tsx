@@ -3,6 +3,7 @@ import { asApiError, type ApiError } from '../../lib/api.js';
 import { ProblemBox } from '../../ui/Problem.js';
 import { rate, reopen } from '../api.js';
 import { useFeedbackT } from '../i18n/index.js';
+import { ReasonForm } from '../ReasonForm.js';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 
@@ -75,8 +76,7 @@ export function ReopenReport({ id, onDone }: { id: string; onDone(): void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>();
 
-  async function submit(event: Event) {
-    event.preventDefault();
+  async function submit() {
     setBusy(true);
     setError(undefined);
     try {
@@ -99,21 +99,21 @@ export function ReopenReport({ id, onDone }: { id: string; onDone(): void }) {
           {t('reopen.open')}
         </button>
       ) : (
-        <form class="form" onSubmit={submit}>
-          <div class="field">
-            <label for="fb-reopen-reason">{t('reopen.reason')}</label>
-            <textarea id="fb-reopen-reason" rows={3} required minLength={3} maxLength={2000} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
-          </div>
+        <ReasonForm
+          id="fb-reopen-reason"
+          label={t('reopen.reason')}
+          value={reason}
+          onValue={setReason}
+          rows={3}
+          maxLength={2000}
+          busy={busy}
+          submitLabel={t('reopen.submit')}
+          cancelLabel={t('reopen.cancel')}
+          onSubmit={() => void submit()}
+          onCancel={() => setOpen(false)}
+        >
           <ProblemBox error={error} />
-          <div class="row">
-            <button class="btn" type="submit" disabled={busy || reason.trim().length < 3}>
-              {t('reopen.submit')}
-            </button>
-            <button type="button" class="btn btn--secondary" onClick={() => setOpen(false)}>
-              {t('reopen.cancel')}
-            </button>
-          </div>
-        </form>
+        </ReasonForm>
       )}
     </section>
   );

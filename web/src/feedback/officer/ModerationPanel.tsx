@@ -7,6 +7,7 @@ import { TextField } from '../../ui/Field.js';
 import { fieldError, ProblemBox } from '../../ui/Problem.js';
 import { BASE } from '../api.js';
 import { useModerationT } from '../i18n/moderation.js';
+import { ReasonForm } from '../ReasonForm.js';
 import type { NearbyReport, ReportDetail } from '../types.js';
 
 type Target = 'description' | 'photo' | 'result_text' | 'rating_comment' | 'event';
@@ -124,29 +125,24 @@ function HidePanel({ report, moderation, onDone }: { report: ReportDetail; moder
             {item.text && <p class="small muted fb-clamp">{item.text}</p>}
             {item.mark.hidden && <p class="small">{t('mod.hiddenBecause', { reason: item.mark.reason ?? '—' })}</p>}
             {editing === item.key && (
-              <form
-                class="form stack"
-                aria-label={`${t('mod.hide')}: ${item.label}`}
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void send(item, true);
-                }}
-              >
-                <div class="field">
-                  <label for={`fb-mod-${item.key}`}>{t('mod.reason')}</label>
-                  <span class="field__hint">{t('mod.reasonHint')}</span>
-                  <textarea id={`fb-mod-${item.key}`} rows={2} required minLength={3} maxLength={1000} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
-                  {fieldError(error, 'body.reason', lang) && <span class="field__error">{fieldError(error, 'body.reason', lang)}</span>}
-                </div>
-                <div class="row">
-                  <button class="btn btn--danger" type="submit" disabled={busy || reason.trim().length < 3}>
-                    {t('mod.confirmHide')}
-                  </button>
-                  <button type="button" class="btn btn--secondary" onClick={() => setEditing(null)}>
-                    {t('mod.cancel')}
-                  </button>
-                </div>
-              </form>
+              <ReasonForm
+                id={`fb-mod-${item.key}`}
+                label={t('mod.reason')}
+                hint={t('mod.reasonHint')}
+                value={reason}
+                onValue={setReason}
+                rows={2}
+                maxLength={1000}
+                error={fieldError(error, 'body.reason', lang)}
+                busy={busy}
+                submitLabel={t('mod.confirmHide')}
+                submitClass="btn btn--danger"
+                cancelLabel={t('mod.cancel')}
+                onSubmit={() => void send(item, true)}
+                onCancel={() => setEditing(null)}
+                formClass="form stack"
+                ariaLabel={`${t('mod.hide')}: ${item.label}`}
+              />
             )}
           </li>
         ))}
