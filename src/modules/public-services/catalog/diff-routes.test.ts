@@ -42,3 +42,10 @@ test('the diff between two published versions is public; a draft is compared onl
   assert.equal((await get('/api/v1/procedures/T.HIST1/versions/diff?from=1&to=9')).statusCode, 404);
   assert.equal((await get('/api/v1/procedures/T.HIST1/versions/diff?from=1')).statusCode, 400);
 });
+
+test('the demo catalog routes building permits in the demo economic-zone communes to the Economic Zone Management Board', async () => {
+  const res = await get('/api/v1/procedures/QT-DEMO-04/routes', admin);
+  assert.equal(res.statusCode, 200, res.body);
+  const rows = res.json().items as Array<{ communeCode: string; agency: { code: string }; isDemo: boolean }>;
+  assert.deepEqual(rows.map((r) => [r.communeCode, r.agency.code, r.isDemo]), [['19021', 'BQLKKT', true], ['19496', 'BQLKKT', true]]);
+});

@@ -98,6 +98,13 @@ async function assertCommune(db: PsDb | PsTrx, communeCode: string | null): Prom
   if (communeCode && !(await agencyByCode(db, `UBND-XA-${communeCode}`))) throw unknownCommune(communeCode);
 }
 
+/** The id of a procedure's row for a commune (null: the procedure-wide row), if there is one. */
+export async function routeRowId(db: PsDb | PsTrx, procedureId: string, communeCode: string | null, lock = false): Promise<string | undefined> {
+  let q = routesDb(db).selectFrom('procedure_routes').select('id').where('procedure_id', '=', procedureId).where((eb) => (communeCode ? eb('commune_code', '=', communeCode) : eb('commune_code', 'is', null)));
+  if (lock) q = q.forUpdate();
+  return (await q.executeTakeFirst())?.id;
+}
+
 /** Sets the competent agency for a procedure (and commune): inserts or replaces the row. */
 export async function setRoute(trx: PsTrx, ctx: AppContext, actor: Actor, procedureCode: string, input: RouteInput, isDemo = false): Promise<RouteView> {
   const procedure = await procedureByCode(trx, procedureCode);
@@ -106,9 +113,9 @@ export async function setRoute(trx: PsTrx, ctx: AppContext, actor: Actor, proced
   await assertCommune(trx, input.communeCode);
   const db = routesDb(trx);
   const values = { agency_id: agency.id, note: input.note?.trim() || null, updated_by: actor.userId, updated_at: new Date() };
-  const existing = await db.selectFrom('procedure_routes').select('id').where('procedure_id', '=', procedure.id).where((eb) => (input.communeCode ? eb('commune_code', '=', input.communeCode) : eb('commune_code', 'is', null))).forUpdate().executeTakeFirst();
+  const existing = await routeRowId(trx, procedure.id, input.communeCode, true);
   const id = existing
-    ? (await db.updateTable('procedure_routes').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
+    ? (await db.updateTable('procedure_routes').set(values).where('id', '=', existing).returning('id').executeTakeFirstOrThrow()).id
     : (await db.insertInto('procedure_routes').values({ procedure_id: procedure.id, commune_code: input.communeCode, is_demo: isDemo, ...values }).returning('id').executeTakeFirstOrThrow()).id;
   await ctx.audit.record(platformTrx(trx), {
     actor,

@@ -2,9 +2,11 @@ import type { AppContext } from '../../../platform/http/module.js';
 import { SYSTEM_ACTOR } from '../dossiers/transition.js';
 import { psDb } from '../tables.js';
 import { DEMO_PROCEDURES, VN_DEMO_EFFECTIVE_FROM } from './demo/index.js';
+import { DEMO_ROUTES } from './demo/routes.js';
 import { normalizeParts } from './parts.js';
 import type { PartsInput } from './schemas.js';
-import { procedureByCode } from './store.js';
+import { routeRowId, setRoute } from './route-table.js';
+import { agencyByCode, procedureByCode } from './store.js';
 import { createProcedure, publishDraft } from './writes.js';
 
 const DEMO_ACTOR = { ...SYSTEM_ACTOR, label: 'demo-seed' };
@@ -29,5 +31,19 @@ export async function seedDemoCatalog(ctx: AppContext): Promise<void> {
       const created = await createProcedure(trx, ctx, DEMO_ACTOR, code, normalizeParts(parts as PartsInput, parts.agencyCode), true);
       await publishDraft(trx, ctx, DEMO_ACTOR, created.procedure, new Date(VN_DEMO_EFFECTIVE_FROM));
     });
+  }
+  await seedDemoRoutes(ctx);
+}
+
+/** The demo routing rows whose procedure, agency and commune are loaded and that have no row yet. */
+async function seedDemoRoutes(ctx: AppContext): Promise<void> {
+  const db = psDb(ctx.db);
+  for (const route of DEMO_ROUTES) {
+    const procedure = await procedureByCode(db, route.procedureCode);
+    if (!procedure || !(await agencyByCode(db, route.agencyCode))) continue;
+    if (route.communeCode && !(await agencyByCode(db, `UBND-XA-${route.communeCode}`))) continue;
+    // A row already there (demo or set by an administrator) is never overwritten.
+    if (await routeRowId(db, procedure.id, route.communeCode)) continue;
+    await db.transaction().execute((trx) => setRoute(trx, ctx, DEMO_ACTOR, route.procedureCode, route, true));
   }
 }
