@@ -5,6 +5,7 @@ import { Loading, ProblemBox } from '../../ui/Problem.js';
 import { useCitizenPsT } from '../i18n/citizen.js';
 import type { PaymentView } from '../types.js';
 import { paymentUrl } from './api.js';
+import { OnlinePayButton } from './DemoCheckout.js';
 import { formatMoney } from './format.js';
 import { Facts } from './parts.js';
 
@@ -35,6 +36,7 @@ export function PaymentBlock({ dossierId }: { dossierId: string }) {
               ))}
             </ul>
           )}
+          {p.status === 'unpaid' && p.onlinePayment && <OnlinePayButton dossierId={dossierId} />}
           {p.status === 'unpaid' && p.vietqr && <VietQrBlock p={p} />}
           {p.payments.length > 0 && (
             <div>

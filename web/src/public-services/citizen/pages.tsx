@@ -3,6 +3,7 @@ import type { User } from '../../lib/session.js';
 import { NotFound } from '../../ui/Guard.js';
 import { ROOT } from './api.js';
 import { Catalog } from './Catalog.js';
+import { DemoCheckout } from './DemoCheckout.js';
 import { Dossier } from './Dossier.js';
 import { FilingPage } from './filing/FilingPage.js';
 import { MyDossiers, SignInFirst } from './MyDossiers.js';
@@ -24,11 +25,13 @@ function param(path: string, prefix: string): string | null {
 
 /**
  * `/dich-vu-cong` (catalog), `/thu-tuc/<code>` (a procedure), `/nop/<code>` (online filing),
- * `/tra-cuu[/<dossier code>]` (public tracking), `/ho-so-cua-toi` and `/ho-so/<id>` (the owner's).
+ * `/tra-cuu[/<dossier code>]` (public tracking), `/ho-so-cua-toi` and `/ho-so/<id>` (the owner's),
+ * `/thanh-toan/demo?token=` (the demo payment gateway's checkout: the token is the key, no sign-in).
  */
 export function CitizenPublicServices({ path, user }: { path: string; user: User | null | undefined }) {
   if (path === ROOT) return <Catalog />;
   if (path === `${ROOT}/tra-cuu`) return <Track code={null} />;
+  if (path === `${ROOT}/thanh-toan/demo`) return <DemoCheckout />;
   if (path === `${ROOT}/ho-so-cua-toi`) return <SignInFirst user={user}>{(u) => <MyDossiers user={u} />}</SignInFirst>;
   const procedure = param(path, `${ROOT}/thu-tuc`);
   if (procedure) return <Procedure key={procedure} code={procedure} />;
