@@ -115,8 +115,11 @@ export function AssignForm({ dossier, user, busy, submit, onCancel, confirm }: F
   const canList = user.role === 'agency_admin' || user.role === 'system_admin';
   const staff = useApi<Page<{ id: string; fullName: string }>>(canList && agencyId ? `/api/v1/agencies/${agencyId}/staff` : null, { limit: 200 });
   const [userId, setUserId] = useState('');
+  // Reassigning (the dossier has someone else) needs a reason; the server checks it too.
+  const [reason, setReason] = useState('');
+  const reassign = !!dossier.assignee;
   return (
-    <Form label={confirm} onSubmit={() => userId && submit({ userId })}>
+    <Form label={confirm} onSubmit={() => userId && submit(reassign ? { userId, reason: reason.trim() } : { userId })}>
       {dossier.assignee?.id !== user.id && (
         <div class="row">
           <button type="button" class="btn" disabled={busy} onClick={() => submit({ userId: user.id })}>
@@ -133,7 +136,8 @@ export function AssignForm({ dossier, user, busy, submit, onCancel, confirm }: F
             onValue={setUserId}
             options={[{ value: '', label: t('field.assigneeChoose') }, ...(staff.data?.items ?? []).filter((s) => s.id !== dossier.assignee?.id).map((s) => ({ value: s.id, label: s.fullName }))]}
           />
-          <Buttons busy={busy} confirm={confirm} onCancel={onCancel} disabled={!userId} />
+          {reassign && <TextField id="ps-assign-reason" label={t('bulk.reasonRequired')} value={reason} onValue={setReason} maxLength={2000} required />}
+          <Buttons busy={busy} confirm={confirm} onCancel={onCancel} disabled={!userId || (reassign && reason.trim().length < 3)} />
         </>
       )}
     </Form>

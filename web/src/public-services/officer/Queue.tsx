@@ -8,6 +8,7 @@ import { useApi, usePaged } from '../../lib/use-api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { PageHead, SelectField, TextField } from '../../ui/Field.js';
 import { COUNTER_PATH, DESK_PATH, DOSSIERS, REPORT_PATH, type QueueCounts, type QueueItem, type Scope } from './api.js';
+import { AssignBar } from './AssignBar.js';
 import { Due, StatusBadge } from './Due.js';
 import { useDossierT } from './i18n/index.js';
 
@@ -18,6 +19,8 @@ const STATUS_FILTER = [1, 2, 4, 5, 6, 9, 10, 3, 7, 8] as const;
 const DUE_STATES = ['overdue', 'soon', 'ok'] as const;
 
 export const isReader = (user: User) => user.role === 'leader' || user.role === 'system_admin';
+/** The head of unit (agency admin) assigns and reassigns; the bulk assign bar is theirs. */
+const isLead = (user: User) => user.role === 'agency_admin';
 
 /** The figures above the queue, from the server's counts (not from the loaded page). */
 export function CountTiles({ counts }: { counts: QueueCounts | undefined }) {
@@ -98,6 +101,28 @@ export function DossierQueue({ user }: { user: User }) {
   const set = (f: Partial<Filters>) => setFilters((old) => ({ ...old, ...f }));
   const counts = useApi<QueueCounts>(`${DOSSIERS}/queue/counts`);
   const queue = usePaged<QueueItem>(`${DOSSIERS}/queue`, { scope, limit: 50, status: filters.status, due: filters.due, procedureCode: filters.procedureCode, q: filters.q.trim() });
+  const lead = isLead(user);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const selected = queue.items.filter((r) => ticked.has(r.id));
+  const tick = (id: string, on: boolean) =>
+    setTicked((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const assigned = (ids: string[]) => {
+    // Refused dossiers stay ticked, so the lead can fix the reason or the choice and send them again.
+    setTicked((old) => new Set([...old].filter((id) => !ids.includes(id))));
+    if (ids.length > 0) {
+      queue.reload();
+      counts.reload();
+    }
+  };
+  const selectColumn = {
+    label: t('bulk.select'),
+    render: (r: QueueItem) => <input type="checkbox" aria-label={t('bulk.selectRow', { code: r.code ?? t('queue.noCode') })} checked={ticked.has(r.id)} onChange={(e) => tick(r.id, (e.currentTarget as HTMLInputElement).checked)} />,
+  };
   return (
     <div class="stack ps-queue">
       <PageHead
@@ -119,6 +144,7 @@ export function DossierQueue({ user }: { user: User }) {
       <CountTiles counts={counts.data} />
       <Tabs scopes={scopes} scope={scope} onScope={(s) => navigate(`${DESK_PATH}?tab=${s}`, { replace: true })} />
       <FilterBar filters={filters} set={set} />
+      {lead && <AssignBar user={user} selected={selected} total={queue.items.length} onSelectAll={(all) => setTicked(new Set(all ? queue.items.map((r) => r.id) : []))} onDone={assigned} />}
       <DataTable
         caption={`${t('queue.caption')} — ${t(`queue.tab.${scope}`)}`}
         rows={queue.items}
@@ -130,6 +156,7 @@ export function DossierQueue({ user }: { user: User }) {
         onMore={queue.loadMore}
         empty={t('queue.empty')}
         columns={[
+          ...(lead ? [selectColumn] : []),
           {
             label: t('queue.code'),
             render: (r) => (
