@@ -2,6 +2,7 @@ import { Link } from '../../lib/router.js';
 import type { User } from '../../lib/session.js';
 import { useApi } from '../../lib/use-api.js';
 import { COUNTER_PATH, DESK_PATH, DOSSIERS, REPORT_PATH, type QueueCounts } from './api.js';
+import { VERSIONS_PATH } from './catalog-api.js';
 import { useDossierT } from './i18n/index.js';
 import { CountTiles, isReader } from './Queue.js';
 import './officer.css';
@@ -19,6 +20,7 @@ export function DossierHomeCard({ user }: { user: User }) {
         <Link href={DESK_PATH}>{t('home.link')}</Link>
         {!isReader(user) && <Link href={COUNTER_PATH}>{t('home.counter')}</Link>}
         <Link href={REPORT_PATH}>{t('home.report')}</Link>
+        <Link href={VERSIONS_PATH}>{t('history.link')}</Link>
       </p>
     </section>
   );
