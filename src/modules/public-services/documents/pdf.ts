@@ -8,14 +8,43 @@ import { vnLongDate } from './format.js';
 // DejaVu covers every Vietnamese letter with its tone marks; the 14 standard PDF fonts do not.
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer } | undefined;
+
+/**
+ * The fonts parsed once per process. Given the bytes, pdfkit has fontkit parse the 700 kB TTF again for
+ * every document and decode its tables (cmap, hmtx, GSUB/GPOS…) on the first layout: most of a
+ * receipt's cost. pdfkit (since 0.20) also takes an already parsed fontkit Font. One Font shared by
+ * every document is not enough: fontkit keeps each glyph object from its first use, with the code
+ * points it was first reached by, and pdfkit writes those into the PDF's ToUnicode map; a glyph first
+ * met as a part of an accented letter while subsetting has none, so later documents' text could not
+ * be read back (or copied). So each document gets a view of the parsed font: the decoded tables
+ * shared, the glyph cache and the layout engine its own, exactly as a freshly parsed font. This leans
+ * on fontkit's `_glyphs` field; if a fontkit upgrade drops it, documents fall back to the bytes.
+ * fontkit is pdfkit's own dependency (not ours), resolved from pdfkit's folder.
+ */
+interface ParsedFont {
+  layout(text: string): unknown;
+  _glyphs?: Record<number, unknown>;
+}
+type FontFile = { bytes: Buffer; parsed: ParsedFont };
+let fonts: { regular: FontFile; bold: FontFile; italic: FontFile } | undefined;
 function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(path.join(FONT_DIR, 'DejaVuSans.ttf')),
-    bold: readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf')),
-    italic: readFileSync(path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf')),
+  if (fonts) return fonts;
+  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): ParsedFont };
+  const load = (file: string) => {
+    const bytes = readFileSync(path.join(FONT_DIR, file));
+    return { bytes, parsed: fontkit.create(bytes) };
   };
+  fonts = { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf'), italic: load('DejaVuSans-Oblique.ttf') };
   return fonts;
+}
+
+/** One document's font: the shared tables with a glyph cache of its own (see above). */
+function documentFont(font: FontFile): PDFKit.Mixins.PDFFontSource {
+  if (!font.parsed._glyphs) return font.bytes;
+  const view = Object.create(font.parsed) as ParsedFont;
+  view._glyphs = {};
+  // pdfkit's typings list only paths and bytes; a parsed fontkit Font is accepted too.
+  return view as unknown as PDFKit.Mixins.PDFFontSource;
 }
 
 export interface PdfMeta {
@@ -51,9 +80,9 @@ export class FormPdf {
       info: { Title: meta.title, Subject: meta.subject, Keywords: meta.keywords.join('; '), Author: meta.author, Creator: 'Tỉnh Số', CreationDate: meta.createdAt },
     });
     const f = loadFonts();
-    this.doc.registerFont('regular', f.regular);
-    this.doc.registerFont('bold', f.bold);
-    this.doc.registerFont('italic', f.italic);
+    this.doc.registerFont('regular', documentFont(f.regular));
+    this.doc.registerFont('bold', documentFont(f.bold));
+    this.doc.registerFont('italic', documentFont(f.italic));
     this.doc.font('regular').fontSize(11);
     this.doc.on('data', (c: Buffer) => this.chunks.push(c));
     this.done = new Promise((resolve, reject) => {
