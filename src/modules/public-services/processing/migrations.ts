@@ -55,4 +55,21 @@ export const processingMigrations: Record<string, Migration> = {
         on dossiers for each row execute function dossiers_fill_search_text()`.execute(db);
     },
   },
+  '202612030140_desk_queue_indexes': {
+    async up(db: Kysely<any>) {
+      // The agency desk reads statuses 1, 2, 4, 5, 6 and 9 where the agency handles OR received the
+      // dossier; neither earlier partial index covers that status set, so at a million dossiers the
+      // planner scanned the table. One partial index per side lets it OR two bitmaps and sort the few
+      // thousand rows an agency has on its desk.
+      await sql`create index dossiers_desk_handling_idx on dossiers (handling_agency_id) where status in (1,2,4,5,6,9)`.execute(db);
+      await sql`create index dossiers_desk_receiving_idx on dossiers (receiving_agency_id) where status in (1,2,4,5,6,9)`.execute(db);
+      // Pending dossiers at the end of the current period (stats/pending.ts) read only these columns of
+      // the open ones: an index-only scan instead of one heap page per open dossier.
+      await sql`
+        create index dossiers_open_pending_idx on dossiers (status)
+        include (handling_agency_id, receiving_agency_id, procedure_code, commune_code, received_at, due_at, paused_since, supplement_requests)
+        where status in (2,4,5,6)`.execute(db);
+    },
+  },
 };
+

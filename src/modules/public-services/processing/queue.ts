@@ -176,6 +176,8 @@ export async function queueCounts(ctx: AppContext, me: UserPrincipal, agencyIdAs
       sql<string>`count(*) filter (where ${open} and ${paused})`.as('paused'),
     ])
     .where('d.status', 'in', [SUBMITTED, ...OPEN_STATUSES])
+    // Every figure is about the agency's own rows: saying so up front lets the desk indexes pick them.
+    .$if(agencyId !== null, (q) => q.where(ours))
     .executeTakeFirstOrThrow();
   const consult = await db
     .selectFrom('dossier_consultations as c')

@@ -5,7 +5,7 @@ import { createTestPlatform, type TestPlatform } from '../../../platform/testing
 import type { DossierRow } from '../dossiers/transition.js';
 import { psDb } from '../tables.js';
 import { rebuildDossierStats } from './rebuild.js';
-import { COUNTER_COLUMNS, KEY_COLUMNS } from './tables.js';
+import { COUNTER_COLUMNS, KEY_COLUMNS, MONTH_KEY_COLUMNS } from './tables.js';
 import { change, createDossier, createProcedure, evaluate, fakeSha256, pay } from './test-support.js';
 
 /**
@@ -43,6 +43,20 @@ async function snapshot(): Promise<string[]> {
   return rows
     .filter((r) => COUNTER_COLUMNS.some((c) => Number(r[c]) !== 0))
     .map((r) => [...KEY_COLUMNS.map((k) => String(r[k])), ...COUNTER_COLUMNS.map((c) => `${c}=${Number(r[c])}`)].join('|'))
+    .sort();
+}
+
+/** The monthly rollup as comparable text, either as kept (by the triggers) or summed from the daily rows. */
+async function monthlySnapshot(source: 'kept' | 'daily'): Promise<string[]> {
+  const keys = sql.raw(KEY_COLUMNS.slice(1).join(', '));
+  const sums = sql.raw(COUNTER_COLUMNS.map((c) => `sum(${c}) as ${c}`).join(', '));
+  const { rows } =
+    source === 'kept'
+      ? await sql<Record<string, unknown>>`select to_char(month, 'YYYY-MM') as month, ${keys}, ${sql.raw(COUNTER_COLUMNS.join(', '))} from dossier_stats_monthly`.execute(t.ctx.db)
+      : await sql<Record<string, unknown>>`select to_char(day, 'YYYY-MM') as month, ${keys}, ${sums} from dossier_stats_daily group by 1, ${keys}`.execute(t.ctx.db);
+  return rows
+    .filter((r) => COUNTER_COLUMNS.some((c) => Number(r[c]) !== 0))
+    .map((r) => [...MONTH_KEY_COLUMNS.map((k) => String(r[k])), ...COUNTER_COLUMNS.map((c) => `${c}=${Number(r[c])}`)].join('|'))
     .sort();
 }
 
@@ -141,7 +155,9 @@ test(`maintained counters equal a rebuild after ${STEPS} random commands (seed $
 
   const maintained = await snapshot();
   assert.ok(maintained.length > 20, `many counter rows (${maintained.length})`);
+  assert.deepEqual(await monthlySnapshot('kept'), await monthlySnapshot('daily'), 'the monthly rollup equals the daily rows summed per month');
   await rebuildDossierStats(ctx.db);
   const rebuilt = await snapshot();
   assert.deepEqual(maintained, rebuilt);
+  assert.deepEqual(await monthlySnapshot('kept'), await monthlySnapshot('daily'), 'after a rebuild too');
 });

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { COUNTER_COLUMNS, KEY_COLUMNS } from './tables.js';
+import { COUNTER_COLUMNS, KEY_COLUMNS, MONTH_KEY_COLUMNS } from './tables.js';
 
 const KEY = sql.raw(KEY_COLUMNS.join(', '));
+const MONTH_KEY = sql.raw(MONTH_KEY_COLUMNS.join(', '));
 const vietnamDay = (instant: string) => sql.raw(`((${instant} at time zone 'UTC') + interval '7 hours')::date`);
 
 /**
@@ -65,4 +66,51 @@ export const statsMigrations: Record<string, Migration> = {
       await sql`create trigger dossier_payments_stats after insert on dossier_payments for each row execute function dossier_stats_count_online_payment()`.execute(db);
     },
   },
+  '202612030130_dossier_stats_monthly': {
+    async up(db: Kysely<any>) {
+      // A year of daily rows is close to one row per dossier at provincial volumes (day × agency ×
+      // commune × procedure × channel rarely repeats); whole months are read from this rollup, about a
+      // twelfth of the rows. It is kept by statement triggers on the daily table, so every writer of
+      // the daily rows (recordStatsChange, the evaluation and payment triggers, the rebuild) keeps it too.
+      const counters = COUNTER_COLUMNS.map((c) => `${c} ${c === 'handling_minutes' ? 'bigint' : 'integer'} not null default 0`).join(',\n          ');
+      await sql`
+        create table dossier_stats_monthly (
+          month date not null,
+          agency_id uuid references agencies(id),
+          receiving_agency_id uuid references agencies(id),
+          commune_code text not null default '',
+          procedure_code text not null,
+          channel text not null,
+          ${sql.raw(counters)}
+        )`.execute(db);
+      await sql`create unique index dossier_stats_monthly_key_idx on dossier_stats_monthly (${MONTH_KEY}) nulls not distinct`.execute(db);
+      await sql`create index dossier_stats_monthly_agency_idx on dossier_stats_monthly (agency_id, month)`.execute(db);
+      await sql`create index dossier_stats_monthly_procedure_idx on dossier_stats_monthly (procedure_code, month)`.execute(db);
+      // Transition tables allow one event per trigger: inserted rows add, deleted rows subtract, an
+      // update adds the new counters and subtracts the old (the key columns never change).
+      const addFrom = (rows: string, sign: string) =>
+        `select date_trunc('month', day)::date, ${KEY_COLUMNS.slice(1).join(', ')}, ${COUNTER_COLUMNS.map((c) => `${sign}${c}`).join(', ')} from ${rows}`;
+      const upsert = (source: string) => `
+        insert into dossier_stats_monthly as m (${MONTH_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.join(', ')})
+        select ${MONTH_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+        from (${source}) as x (${MONTH_KEY_COLUMNS.join(', ')}, ${COUNTER_COLUMNS.join(', ')})
+        group by ${MONTH_KEY_COLUMNS.join(', ')}
+        on conflict (${MONTH_KEY_COLUMNS.join(', ')}) do update set
+          ${COUNTER_COLUMNS.map((c) => `${c} = m.${c} + excluded.${c}`).join(',\n          ')}`;
+      const fn = (name: string, source: string) =>
+        sql.raw(`create function ${name}() returns trigger language plpgsql as $$
+        begin
+          ${upsert(source)};
+          return null;
+        end $$`);
+      await sql`${fn('dossier_stats_monthly_add', addFrom('new_rows', ''))}`.execute(db);
+      await sql`${fn('dossier_stats_monthly_subtract', addFrom('old_rows', '-'))}`.execute(db);
+      await sql`${fn('dossier_stats_monthly_change', `${addFrom('new_rows', '')} union all ${addFrom('old_rows', '-')}`)}`.execute(db);
+      await sql`create trigger dossier_stats_monthly_on_insert after insert on dossier_stats_daily referencing new table as new_rows for each statement execute function dossier_stats_monthly_add()`.execute(db);
+      await sql`create trigger dossier_stats_monthly_on_delete after delete on dossier_stats_daily referencing old table as old_rows for each statement execute function dossier_stats_monthly_subtract()`.execute(db);
+      await sql`create trigger dossier_stats_monthly_on_update after update on dossier_stats_daily referencing old table as old_rows new table as new_rows for each statement execute function dossier_stats_monthly_change()`.execute(db);
+      await sql.raw(upsert(addFrom('dossier_stats_daily', ''))).execute(db);
+    },
+  },
 };
+

@@ -105,8 +105,10 @@ export function rebuildStatement(): RawBuilder<unknown> {
  */
 export async function rebuildDossierStats(db: Kysely<any>): Promise<RebuildResult> {
   const run = async (trx: Kysely<any>) => {
-    await sql`lock table dossier_stats_daily in exclusive mode`.execute(trx);
+    await sql`lock table dossier_stats_daily, dossier_stats_monthly in exclusive mode`.execute(trx);
+    // The monthly rollup follows the daily rows by trigger: emptied here, refilled by the insert.
     await sql`delete from dossier_stats_daily`.execute(trx);
+    await sql`delete from dossier_stats_monthly`.execute(trx);
     const result = await rebuildStatement().execute(trx);
     return { rows: Number(result.numAffectedRows ?? 0) };
   };

@@ -57,6 +57,8 @@ export interface StatsKey {
 }
 
 export const KEY_COLUMNS = ['day', 'agency_id', 'receiving_agency_id', 'commune_code', 'procedure_code', 'channel'] as const;
+/** `dossier_stats_monthly`: the same rows summed per month (`month` is the month's first day). */
+export const MONTH_KEY_COLUMNS = ['month', ...KEY_COLUMNS.slice(1)] as const;
 
 export type DossierStatsDailyTable = {
   /** A `date` column; read it through `to_char(day, 'YYYY-MM-DD')`. */
