@@ -55,7 +55,7 @@ export const processingMigrations: Record<string, Migration> = {
         on dossiers for each row execute function dossiers_fill_search_text()`.execute(db);
     },
   },
-  '202612030140_desk_queue_indexes': {
+  '202612040120_desk_queue_indexes': {
     async up(db: Kysely<any>) {
       // The agency desk reads statuses 1, 2, 4, 5, 6 and 9 where the agency handles OR received the
       // dossier; neither earlier partial index covers that status set, so at a million dossiers the

@@ -66,7 +66,7 @@ export const statsMigrations: Record<string, Migration> = {
       await sql`create trigger dossier_payments_stats after insert on dossier_payments for each row execute function dossier_stats_count_online_payment()`.execute(db);
     },
   },
-  '202612030130_dossier_stats_monthly': {
+  '202612040110_dossier_stats_monthly': {
     async up(db: Kysely<any>) {
       // A year of daily rows is close to one row per dossier at provincial volumes (day × agency ×
       // commune × procedure × channel rarely repeats); whole months are read from this rollup, about a
