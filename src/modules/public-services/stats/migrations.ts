@@ -3,8 +3,26 @@ import type { Migration } from 'kysely/migration';
 import { COUNTER_COLUMNS, KEY_COLUMNS, MONTH_KEY_COLUMNS } from './tables.js';
 
 const KEY = sql.raw(KEY_COLUMNS.join(', '));
-const MONTH_KEY = sql.raw(MONTH_KEY_COLUMNS.join(', '));
 const vietnamDay = (instant: string) => sql.raw(`((${instant} at time zone 'UTC') + interval '7 hours')::date`);
+
+/** A counters table keyed by a date column and the dimensions (see tables.ts), with its key and lookup indexes. */
+async function createCounterTable(db: Kysely<any>, table: string, dateColumn: 'day' | 'month'): Promise<void> {
+  const counters = COUNTER_COLUMNS.map((c) => `${c} ${c === 'handling_minutes' ? 'bigint' : 'integer'} not null default 0`).join(',\n  ');
+  const key = [dateColumn, ...KEY_COLUMNS.slice(1)].join(', ');
+  await sql.raw(`
+    create table ${table} (
+      ${dateColumn} date not null,
+      agency_id uuid references agencies(id),
+      receiving_agency_id uuid references agencies(id),
+      commune_code text not null default '',
+      procedure_code text not null,
+      channel text not null,
+      ${counters}
+    )`).execute(db);
+  await sql.raw(`create unique index ${table}_key_idx on ${table} (${key}) nulls not distinct`).execute(db);
+  await sql.raw(`create index ${table}_agency_idx on ${table} (agency_id, ${dateColumn})`).execute(db);
+  await sql.raw(`create index ${table}_procedure_idx on ${table} (procedure_code, ${dateColumn})`).execute(db);
+}
 
 /**
  * `dossier_stats_daily`: maintained counters behind the statistics, the 766 indicators and the monthly
@@ -14,21 +32,8 @@ const vietnamDay = (instant: string) => sql.raw(`((${instant} at time zone 'UTC'
 export const statsMigrations: Record<string, Migration> = {
   '202612020410_dossier_stats_daily': {
     async up(db: Kysely<any>) {
-      const counters = COUNTER_COLUMNS.map((c) => `${c} ${c === 'handling_minutes' ? 'bigint' : 'integer'} not null default 0`).join(',\n          ');
-      await sql`
-        create table dossier_stats_daily (
-          day date not null,
-          agency_id uuid references agencies(id),
-          receiving_agency_id uuid references agencies(id),
-          commune_code text not null default '',
-          procedure_code text not null,
-          channel text not null,
-          ${sql.raw(counters)}
-        )`.execute(db);
       // One row per key; the agencies may be absent, and two absent agencies are the same key.
-      await sql`create unique index dossier_stats_daily_key_idx on dossier_stats_daily (${KEY}) nulls not distinct`.execute(db);
-      await sql`create index dossier_stats_daily_agency_idx on dossier_stats_daily (agency_id, day)`.execute(db);
-      await sql`create index dossier_stats_daily_procedure_idx on dossier_stats_daily (procedure_code, day)`.execute(db);
+      await createCounterTable(db, 'dossier_stats_daily', 'day');
 
       // An evaluation (đánh giá) counts on its own day, for the dossier's agency, commune, procedure and channel.
       await sql`
@@ -72,20 +77,7 @@ export const statsMigrations: Record<string, Migration> = {
       // commune × procedure × channel rarely repeats); whole months are read from this rollup, about a
       // twelfth of the rows. It is kept by statement triggers on the daily table, so every writer of
       // the daily rows (recordStatsChange, the evaluation and payment triggers, the rebuild) keeps it too.
-      const counters = COUNTER_COLUMNS.map((c) => `${c} ${c === 'handling_minutes' ? 'bigint' : 'integer'} not null default 0`).join(',\n          ');
-      await sql`
-        create table dossier_stats_monthly (
-          month date not null,
-          agency_id uuid references agencies(id),
-          receiving_agency_id uuid references agencies(id),
-          commune_code text not null default '',
-          procedure_code text not null,
-          channel text not null,
-          ${sql.raw(counters)}
-        )`.execute(db);
-      await sql`create unique index dossier_stats_monthly_key_idx on dossier_stats_monthly (${MONTH_KEY}) nulls not distinct`.execute(db);
-      await sql`create index dossier_stats_monthly_agency_idx on dossier_stats_monthly (agency_id, month)`.execute(db);
-      await sql`create index dossier_stats_monthly_procedure_idx on dossier_stats_monthly (procedure_code, month)`.execute(db);
+      await createCounterTable(db, 'dossier_stats_monthly', 'month');
       // Transition tables allow one event per trigger: inserted rows add, deleted rows subtract, an
       // update adds the new counters and subtracts the old (the key columns never change).
       const addFrom = (rows: string, sign: string) =>
