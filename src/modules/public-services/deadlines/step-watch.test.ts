@@ -1,36 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import type { SignedIn } from '../../../platform/testing/sign-in.js';
-import { psDb, type PsDb } from '../tables.js';
-import { insertAgency, insertDossier, insertProcedure, signedInUser, type TestProcedure } from '../tracking/test-fixtures.js';
+import { insertDossier } from '../tracking/test-fixtures.js';
 import { runDeadlineWatch } from './watch.js';
+import { agencyAdmin, db, HOUR, NOW, officer, procedure, secondOfficer, sxd, t, THURSDAY_0900, useWatchFixture } from './watch-fixture.js';
 
-/** Wednesday 02/12/2026 09:00 in Vietnam: 8 working hours later is Thursday 09:30. */
-const NOW = new Date('2026-12-02T02:00:00Z');
-const HOUR = 3600_000;
-const THURSDAY_0900 = new Date('2026-12-03T02:00:00Z');
 /** The dossier's own due date, far outside the reminder window. */
 const NEXT_WEEK = new Date('2026-12-10T02:00:00Z');
 
-let t: TestPlatform;
-let db: PsDb;
-let sxd: string;
-let procedure: TestProcedure;
-let officer: SignedIn;
-let secondOfficer: SignedIn;
-let agencyAdmin: SignedIn;
-
-before(async () => {
-  t = await createTestPlatform({ seedDemo: false, env: { PUBLIC_SERVICES_REMIND_BEFORE_WORKING_HOURS: '8' } });
-  db = psDb(t.ctx.db);
-  sxd = (await insertAgency(db)).id;
-  procedure = await insertProcedure(db, sxd);
-  officer = await signedInUser(t.app, t.ctx, 'officer', sxd);
-  secondOfficer = await signedInUser(t.app, t.ctx, 'officer', sxd);
-  agencyAdmin = await signedInUser(t.app, t.ctx, 'agency_admin', sxd);
-});
-after(() => t.close());
+useWatchFixture();
 
 async function notified(id: string): Promise<string[]> {
   const rows = await t.ctx.db.selectFrom('notifications').select('user_id').where('link', '=', `/can-bo/ho-so/${id}`).execute();
