@@ -1,11 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
-import type { Role } from '../../../platform/identity/roles.js';
-import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
 import { psDb } from '../tables.js';
-import { agencyIdOf, seedDossier, seedProcedure, type DossierSeed, type TestProcedure } from './testing.js';
+import { account, openProcessingPlatform, seedDossier, seedProcedure, type DossierSeed, type TestProcedure } from './testing.js';
 
 let t: TestPlatform;
 let sxd: string;
@@ -17,20 +15,13 @@ let colleague: SignedIn;
 let admin: SignedIn;
 let stpOfficer: SignedIn;
 
-async function account(role: Role, agencyId: string | null = null): Promise<SignedIn> {
-  return signIn(t.app, (await createTestUser(t.ctx, role, { agencyId })).email, TEST_PASSWORD);
-}
-
 before(async () => {
-  t = await createTestPlatform({ seedDemo: false });
-  sxd = await agencyIdOf(t.ctx, 'SXD');
-  stp = await agencyIdOf(t.ctx, 'STP');
-  procedure = await seedProcedure(t.ctx, sxd);
+  ({ t, sxd, stp, procedure } = await openProcessingPlatform());
   stpProcedure = await seedProcedure(t.ctx, stp);
-  officer = await account('officer', sxd);
-  colleague = await account('officer', sxd);
-  admin = await account('agency_admin', sxd);
-  stpOfficer = await account('officer', stp);
+  officer = await account(t, 'officer', sxd);
+  colleague = await account(t, 'officer', sxd);
+  admin = await account(t, 'agency_admin', sxd);
+  stpOfficer = await account(t, 'officer', stp);
 });
 after(() => t.close());
 

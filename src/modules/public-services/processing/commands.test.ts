@@ -1,15 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
-import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
-import type { Role } from '../../../platform/identity/roles.js';
-import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
+import type { SignedIn } from '../../../platform/testing/sign-in.js';
+import type { TestPlatform } from '../../../platform/testing/test-platform.js';
 import { readFileBytes } from '../../../platform/files/file-service.js';
 import { lockDossier } from '../dossiers/transition.js';
 import { psDb } from '../tables.js';
 import { resumeAfterPayment } from './payment.js';
-import { agencyIdOf, multipartBody, seedDossier, seedProcedure, tinyPdf, type DossierSeed, type TestProcedure } from './testing.js';
+import { account, agencyIdOf, multipartBody, openProcessingPlatform, seedDossier, tinyPdf, type DossierSeed, type TestProcedure } from './testing.js';
 
 let t: TestPlatform;
 let sxd: string;
@@ -25,25 +23,17 @@ let otherCitizen: SignedIn;
 let stpOfficer: SignedIn;
 let outsider: SignedIn;
 
-/** A signed-in test account (no demo data: these tests stand on their own). */
-async function account(role: Role, agencyId: string | null = null): Promise<SignedIn> {
-  return signIn(t.app, (await createTestUser(t.ctx, role, { agencyId })).email, TEST_PASSWORD);
-}
-
 before(async () => {
-  t = await createTestPlatform({ seedDemo: false });
-  sxd = await agencyIdOf(t.ctx, 'SXD');
-  stp = await agencyIdOf(t.ctx, 'STP');
-  procedure = await seedProcedure(t.ctx, sxd);
-  officer = await account('officer', sxd);
-  admin = await account('agency_admin', sxd);
-  colleague = await account('officer', sxd);
-  leader = await account('leader');
-  sysadmin = await account('system_admin');
-  citizen = await account('citizen');
-  otherCitizen = await account('business');
-  stpOfficer = await account('officer', stp);
-  outsider = await account('officer', await agencyIdOf(t.ctx, 'SCT'));
+  ({ t, sxd, stp, procedure } = await openProcessingPlatform());
+  officer = await account(t, 'officer', sxd);
+  admin = await account(t, 'agency_admin', sxd);
+  colleague = await account(t, 'officer', sxd);
+  leader = await account(t, 'leader');
+  sysadmin = await account(t, 'system_admin');
+  citizen = await account(t, 'citizen');
+  otherCitizen = await account(t, 'business');
+  stpOfficer = await account(t, 'officer', stp);
+  outsider = await account(t, 'officer', await agencyIdOf(t.ctx, 'SCT'));
 });
 after(() => t.close());
 

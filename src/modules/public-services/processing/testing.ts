@@ -3,8 +3,12 @@
  * written straight to the tables so these tests do not depend on intake. Not used by the app.
  */
 import type { Insertable } from 'kysely';
-import type { AppContext } from '../../../platform/http/module.js';
+import type { App, AppContext } from '../../../platform/http/module.js';
 import type { Principal } from '../../../platform/http/access.js';
+import type { Role } from '../../../platform/identity/roles.js';
+import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
+import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
+import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
 import type { Caller } from './command.js';
 import type { DossierRow } from '../dossiers/transition.js';
 import { psDb, type DossierTable, type ProcedureComponent } from '../tables.js';
@@ -124,6 +128,19 @@ export async function seedDossier(ctx: AppContext, procedure: TestProcedure, see
     .values({ dossier_id: row.id, at: receivedAt, action: 'receive', from_status: 1, to_status: status, actor_user_id: null, actor_label: 'test', agency_id: seed.receivingAgencyId ?? seed.agencyId, data: JSON.stringify({}) })
     .execute();
   return row;
+}
+
+/** A platform without demo data, with the SXD and STP agencies and a procedure handled by SXD. */
+export async function openProcessingPlatform(): Promise<{ t: TestPlatform; sxd: string; stp: string; procedure: TestProcedure }> {
+  const t = await createTestPlatform({ seedDemo: false });
+  const sxd = await agencyIdOf(t.ctx, 'SXD');
+  const stp = await agencyIdOf(t.ctx, 'STP');
+  return { t, sxd, stp, procedure: await seedProcedure(t.ctx, sxd) };
+}
+
+/** A signed-in test account (no demo data: these tests stand on their own). */
+export async function account(t: { app: App; ctx: AppContext }, role: Role, agencyId: string | null = null): Promise<SignedIn> {
+  return signIn(t.app, (await createTestUser(t.ctx, role, { agencyId })).email, TEST_PASSWORD);
 }
 
 /** The caller a route would build for a signed-in user, for calling commands with a fixed `at`. */
