@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
-import { APPLICANT, FORM, PDF, account, agencyByCode, componentUpload, insertProcedure, newCitizen, staffOf } from './testing.js';
+import { APPLICANT, FORM, PDF, account, agencyByCode, componentUpload, counterBody, insertProcedure, newCitizen, staffOf } from './testing.js';
 
 let t: TestPlatform;
 let admin: SignedIn;
@@ -44,18 +44,7 @@ async function atCounter(who: SignedIn, extra: Json = {}): Promise<Json> {
     method: 'POST',
     url: '/api/v1/dossiers/counter',
     headers: who.writeHeaders,
-    payload: {
-      procedureCode: procedure.code,
-      channel: 'counter',
-      applicantKind: 'citizen',
-      applicant: { name: APPLICANT.name, idNumber: APPLICANT.idNumber, address: APPLICANT.address },
-      formData: FORM,
-      components: [
-        { componentCode: 'TK', kind: 'original', digitised: true },
-        { componentCode: 'CCCD', kind: 'copy', digitised: true },
-      ],
-      ...extra,
-    },
+    payload: counterBody(procedure.code, extra, true),
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json();

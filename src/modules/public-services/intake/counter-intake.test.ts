@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import type { SignedIn } from '../../../platform/testing/sign-in.js';
 import { psDb } from '../tables.js';
-import { APPLICANT, FORM, PDF, componentUpload, insertProcedure, staffOf, newCitizen } from './testing.js';
+import { PDF, componentUpload, counterBody, insertProcedure, staffOf, newCitizen } from './testing.js';
 
 let t: TestPlatform;
 let centre: SignedIn;
@@ -17,18 +17,7 @@ after(() => t.close());
 
 type Json = Record<string, any>;
 const counter = (who: SignedIn, body: Json) => t.app.inject({ method: 'POST', url: '/api/v1/dossiers/counter', headers: who.writeHeaders, payload: body });
-const paper = (extra: Json = {}) => ({
-  procedureCode: procedure.code,
-  channel: 'counter',
-  applicantKind: 'citizen',
-  applicant: { name: APPLICANT.name, idNumber: APPLICANT.idNumber, address: APPLICANT.address },
-  formData: FORM,
-  components: [
-    { componentCode: 'TK', kind: 'original', digitised: true },
-    { componentCode: 'CCCD', kind: 'copy', digitised: false },
-  ],
-  ...extra,
-});
+const paper = (extra: Json = {}) => counterBody(procedure.code, extra);
 
 test('counter intake creates and receives in one step; scans added later make the dossier digitised', async () => {
   const res = await counter(centre, paper());

@@ -143,3 +143,19 @@ export function componentUpload(componentCode: string, file: Buffer, filename: s
 
 export const APPLICANT = { name: 'Trần Thị Mai', idNumber: '044190001234', phone: '0912345678', email: 'mai@example.vn', address: 'Phường Đồng Hới, Quảng Trị' };
 export const FORM = { purpose: 'Xin cấp bản sao để nộp hồ sơ học', copies: 2 };
+
+/** A counter intake (tiếp nhận trực tiếp) body for an `insertProcedure` procedure: the declaration scanned, the identity copy scanned only when `copyScanned`. */
+export function counterBody(procedureCode: string, extra: Record<string, unknown> = {}, copyScanned = false): Record<string, unknown> {
+  return {
+    procedureCode,
+    channel: 'counter',
+    applicantKind: 'citizen',
+    applicant: { name: APPLICANT.name, idNumber: APPLICANT.idNumber, address: APPLICANT.address },
+    formData: FORM,
+    components: [
+      { componentCode: 'TK', kind: 'original', digitised: true },
+      { componentCode: 'CCCD', kind: 'copy', digitised: copyScanned },
+    ],
+    ...extra,
+  };
+}
