@@ -2,51 +2,23 @@
  * A very small IndexedDB wrapper for the report draft and the outbox. IndexedDB keeps Blobs, so
  * photos survive a reload or a dropped connection with the rest of the form.
  */
+import { idbOpener, idbRun } from '../lib/idb.js';
+
 const DB_NAME = 'tinhso-feedback';
 const VERSION = 1;
 export type StoreName = 'drafts' | 'outbox';
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available'));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts');
-      if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' });
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // Another tab upgrading the schema: let it, and open again next time.
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
-}
+const open = idbOpener({
+  name: DB_NAME,
+  version: VERSION,
+  upgrade: (db) => {
+    if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts');
+    if (!db.objectStoreNames.contains('outbox')) db.createObjectStore('outbox', { keyPath: 'id' });
+  },
+});
 
 async function run<T>(store: StoreName, mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction(store, mode);
-    const request = work(tx.objectStore(store));
-    tx.oncomplete = () => resolve(request.result);
-    tx.onerror = () => reject(tx.error ?? request.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
+  return (await idbRun(open, store, mode, work)) as T;
 }
 
 export function idbGet<T>(store: StoreName, key: string): Promise<T | undefined> {

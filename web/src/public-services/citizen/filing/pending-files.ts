@@ -7,6 +7,8 @@
  * A database of its own: the feedback store's database and its object stores are fixed there, and
  * changing its version would make every open feedback tab upgrade.
  */
+import { idbOpener, idbRun } from '../../../lib/idb.js';
+
 const DB_NAME = 'tinhso-ps-uploads';
 const VERSION = 1;
 const STORE = 'pending';
@@ -29,44 +31,16 @@ export function draftKeysOf(userId: string, procedureCode: string, dossierId: st
   return dossierId ? [dossierId, local] : [local];
 }
 
-let opening: Promise<IDBDatabase> | null = null;
+const open = idbOpener({
+  name: DB_NAME,
+  version: VERSION,
+  upgrade: (db) => {
+    if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'key' });
+  },
+});
 
-function open(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(new Error('IndexedDB is not available'));
-      return;
-    }
-    const request = indexedDB.open(DB_NAME, VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'key' });
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      db.onversionchange = () => {
-        db.close();
-        opening = null;
-      };
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  }).catch((error: unknown) => {
-    opening = null;
-    throw error;
-  });
-  return opening;
-}
-
-async function run<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
-  const db = await open();
-  return new Promise<T | undefined>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
-    const request = work(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(request ? request.result : undefined);
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
+function run<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+  return idbRun(open, STORE, mode, work);
 }
 
 /** Keeps the file for this component (replacing one kept before). False when the browser refuses (private mode, quota). */
