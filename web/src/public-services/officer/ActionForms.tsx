@@ -118,11 +118,16 @@ export function AssignForm({ dossier, user, busy, submit, onCancel, confirm }: F
   // Reassigning (the dossier has someone else) needs a reason; the server checks it too.
   const [reason, setReason] = useState('');
   const reassign = !!dossier.assignee;
+  const withReason = (id: string) => (reassign ? { userId: id, reason: reason.trim() } : { userId: id });
+  // Taking a colleague's dossier is a reassignment too: the same reason, or the server answers 400.
+  const reasonMissing = reassign && reason.trim().length < 3;
+  const canTake = dossier.assignee?.id !== user.id;
   return (
-    <Form label={confirm} onSubmit={() => userId && submit(reassign ? { userId, reason: reason.trim() } : { userId })}>
-      {dossier.assignee?.id !== user.id && (
+    <Form label={confirm} onSubmit={() => userId && submit(withReason(userId))}>
+      {reassign && (canTake || canList) && <TextField id="ps-assign-reason" label={t('bulk.reasonRequired')} value={reason} onValue={setReason} maxLength={2000} required />}
+      {canTake && (
         <div class="row">
-          <button type="button" class="btn" disabled={busy} onClick={() => submit({ userId: user.id })}>
+          <button type="button" class="btn" disabled={busy || reasonMissing} title={reasonMissing ? t('bulk.reasonRequired') : undefined} onClick={() => submit(withReason(user.id))}>
             {t('assign.me')}
           </button>
         </div>
@@ -136,8 +141,7 @@ export function AssignForm({ dossier, user, busy, submit, onCancel, confirm }: F
             onValue={setUserId}
             options={[{ value: '', label: t('field.assigneeChoose') }, ...(staff.data?.items ?? []).filter((s) => s.id !== dossier.assignee?.id).map((s) => ({ value: s.id, label: s.fullName }))]}
           />
-          {reassign && <TextField id="ps-assign-reason" label={t('bulk.reasonRequired')} value={reason} onValue={setReason} maxLength={2000} required />}
-          <Buttons busy={busy} confirm={confirm} onCancel={onCancel} disabled={!userId || (reassign && reason.trim().length < 3)} />
+          <Buttons busy={busy} confirm={confirm} onCancel={onCancel} disabled={!userId || reasonMissing} />
         </>
       )}
     </Form>
