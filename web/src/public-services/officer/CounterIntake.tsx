@@ -195,6 +195,8 @@ export function CounterIntake({ user }: { user: User }) {
                     <input type="checkbox" checked={row(c).received} onChange={(e) => setRow(c, { received: (e.currentTarget as HTMLInputElement).checked })} />
                     <span>
                       {c.name} {c.required && <span class="small muted">{t('counter.requiredMark')}</span>}
+                      {/* The declaration the online form stands for is still paper here, or the form this page fills in. */}
+                      {c.filledByForm && <span class="small muted"> · {t('counter.filledByForm')}</span>}
                     </span>
                   </label>
                   {row(c).received && (

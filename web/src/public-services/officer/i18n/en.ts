@@ -264,6 +264,7 @@ export const en: DossierMessages = {
   'counter.received': 'Received',
   'counter.digitised': 'Digitised (scanned)',
   'counter.requiredMark': '(required)',
+  'counter.filledByForm': 'Declaration (on paper or filled in with the form here)',
   'counter.step4': '4. Form contents',
   'counter.formHint': 'The fields of the online form; leave out what does not apply.',
   'counter.submit': 'Receive and give the dossier code',

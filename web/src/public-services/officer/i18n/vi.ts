@@ -262,6 +262,7 @@ export const vi = {
   'counter.received': 'Đã nhận',
   'counter.digitised': 'Đã số hóa (quét)',
   'counter.requiredMark': '(bắt buộc)',
+  'counter.filledByForm': 'Tờ khai (bản giấy hoặc điền theo mẫu)',
   'counter.step4': '4. Nội dung tờ khai',
   'counter.formHint': 'Các trường của tờ khai điện tử; để trống trường không có.',
   'counter.submit': 'Tiếp nhận và cấp mã hồ sơ',
