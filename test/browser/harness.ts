@@ -62,12 +62,15 @@ export async function startServer(options: { env?: Record<string, string>; port?
   if (external) return { baseUrl: external.replace(/\/$/, ''), platform: null, close: async () => {} };
   await ensureWebBuilt();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tinhso-browser-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true', ...options.env });
+  // The port is chosen before the platform starts so PUBLIC_URL (links in PDFs, a payment gateway's
+  // redirect) names the address the browser really uses.
+  const port = options.port ?? (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseUrl, HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true', ...options.env });
   const platform = await startPlatform({ config, web: registerWeb, workers: false });
-  await platform.app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  const { port } = platform.app.server.address() as AddressInfo;
+  await platform.app.listen({ port, host: '127.0.0.1' });
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     platform,
     async close() {
       await platform.close();

@@ -118,8 +118,8 @@ async function wardOfficer(): Promise<Record<string, string>> {
   return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
 }
 
-/** Files a dossier over the API as the demo citizen and has the ward officer receive it; its code. */
-async function receivedDossier(applicant: { name: string; idNumber: string; phone: string }): Promise<string> {
+/** Files a dossier over the API as the demo citizen and has the ward officer receive it. */
+async function receivedDossier(applicant: { name: string; idNumber: string; phone: string }): Promise<{ id: string; code: string }> {
   const citizen = await apiSession(server.baseUrl, 'citizen');
   const base = `${server.baseUrl}/api/v1/dossiers`;
   const draft = await json<{ id: string }>(await fetch(`${base}/drafts`, { method: 'POST', headers: citizen.write, body: JSON.stringify({ procedureCode: BIRTH, communeCode: WARD }) }));
@@ -135,12 +135,12 @@ async function receivedDossier(applicant: { name: string; idNumber: string; phon
   await json(await fetch(`${base}/drafts/${draft.id}`, { method: 'PUT', headers: citizen.write, body: JSON.stringify(body) }));
   await json(await fetch(`${base}/drafts/${draft.id}/submit`, { method: 'POST', headers: citizen.write, body: '{}' }));
   const received = await json<{ code: string }>(await fetch(`${base}/${draft.id}/receive`, { method: 'POST', headers: await wardOfficer(), body: '{}' }));
-  return received.code;
+  return { id: draft.id, code: received.code };
 }
 
 test('tracking a dossier by its code shows its status and no personal data; the phone number unlocks the name and the receipt', async () => {
   const applicant = { name: 'Hoàng Thị Tra Cứu', idNumber: '044199001234', phone: '0987654321' };
-  const code = await receivedDossier(applicant);
+  const { code } = await receivedDossier(applicant);
   const session = await openSession(browser, PHONE);
   const { page } = session;
   try {
@@ -170,3 +170,34 @@ test('tracking a dossier by its code shows its status and no personal data; the 
     await session.context.close();
   }
 });
+
+test('the applicant pays the fee through the demo payment gateway on a phone: its page says no real money moves, and the dossier shows the fee paid', async () => {
+  // A late birth registration owes the 8,000 đ fee (no exemption chosen), and the procedure takes online payment.
+  const { id, code } = await receivedDossier({ name: 'Phan Văn Thanh Toán', idNumber: '044199005678', phone: '0911222333' });
+  const session = await openSession(browser, PHONE);
+  const { page } = session;
+  try {
+    await signInThroughUi(page, server.baseUrl, 'citizen');
+    await page.goto(`${server.baseUrl}/dich-vu-cong/ho-so/${id}`);
+    await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).click();
+    await page.waitForURL(/\/dich-vu-cong\/thanh-toan\/demo\?token=/, { timeout });
+    await page.getByTestId('demo-gateway-label').waitFor({ timeout });
+    await visible(page, code);
+    await visible(page, /8\.000/);
+    await noSideways(page);
+    await screenshot(page, 'citizen', 'ps-demo-gateway');
+    await page.getByRole('button', { name: 'Thanh toán', exact: true }).click();
+    await visible(page, /Đã thanh toán 8\.000/);
+    await page.getByRole('link', { name: 'Quay lại hồ sơ' }).click();
+    await page.waitForURL(new RegExp(`/dich-vu-cong/ho-so/${id}`), { timeout });
+    await visible(page, 'Đã thanh toán');
+    assert.equal(await page.getByRole('button', { name: 'Thanh toán trực tuyến' }).count(), 0, 'nothing is left to pay');
+    const payment = (await (await page.request.get(`${server.baseUrl}/api/v1/dossiers/${id}/payment`)).json()) as { status: string; payments: Array<{ method: string }> };
+    assert.equal(payment.status, 'paid');
+    assert.deepEqual(payment.payments.map((p) => p.method), ['gateway']);
+    assert.deepEqual(session.takeProblems(), []);
+  } finally {
+    await session.context.close();
+  }
+});
+
