@@ -13,6 +13,7 @@ import { checkAttributes } from './attributes.js';
 import type { NewReport } from './schemas.js';
 import { countReceived } from './stats/record.js';
 import { autoFollowReporter } from './subscriptions/index.js';
+import { checkPetition, recordPetition } from './procedure-petitions/index.js';
 
 export const MAX_PHOTOS = 5;
 
@@ -45,6 +46,7 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
     ]);
   }
   const attributes = await checkAttributes(db, category.code, input.attributes ?? {});
+  const petition = await checkPetition(ctx.db, category.code, attributes);
   const communeCode = await communeOf(ctx.db, input.lat, input.lng);
   const cls = await db.selectFrom('feedback_handling_classes').selectAll().where('code', '=', category.handling_class).executeTakeFirstOrThrow();
   const now = new Date();
@@ -102,6 +104,7 @@ export async function createReport(ctx: AppContext, request: FastifyRequest, inp
       const stored = await storeUpload(ctx, platformTrx(trx), { buffer: photo.buffer, filename: photo.filename, ownerUserId: reporter?.id ?? null, purpose: 'image', actor: actorOf(request), ip: request.ip, requestId: String(request.id) });
       await trx.insertInto('feedback_report_photos').values({ report_id: row.id, file_id: stored.id, kind: 'report', sort_order: i, hidden_reason: null }).execute();
     }
+    if (petition) await recordPetition(platformTrx(trx), row.id, petition, { userId: reporter?.id ?? null, email: reporter?.email ?? input.contact?.email ?? null, phone: input.contact?.phone ?? null }, now);
     await countReceived(trx, { agency_id: agencyId, commune_code: communeCode, category_code: category.code, created_at: now });
     await trx.insertInto('feedback_report_events').values({ report_id: row.id, kind: 'received', public: true, actor_user_id: reporter?.id ?? null, actor_label: 'reporter', agency_id: agencyId, data: JSON.stringify({ source, agencyId }) }).execute();
     // The reporter hears about their own report (web only: an Open311 client keeps its own alerts).

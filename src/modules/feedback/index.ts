@@ -11,11 +11,12 @@ import { deadlineWatchMigrations, registerDeadlineWatchJobs, registerDeadlineWat
 import { registerSubscriptionJobs, registerSubscriptionRoutes, subscriptionMigrations } from './subscriptions/index.js';
 import { registerFeedRoutes } from './feeds/index.js';
 import { moderationMigrations, registerModerationRoutes } from './moderation/index.js';
+import { petitionMigrations, registerPetitionRoutes, seedDemoPetitions } from './procedure-petitions/index.js';
 
 /** Citizen field reports (phản ánh hiện trường). */
 export const feedbackModule: AppModule = {
   name: 'feedback',
-  migrations: { ...feedbackMigrations, ...open311Migrations, ...templateMigrations, ...deadlineWatchMigrations, ...subscriptionMigrations, ...moderationMigrations },
+  migrations: { ...feedbackMigrations, ...open311Migrations, ...templateMigrations, ...deadlineWatchMigrations, ...subscriptionMigrations, ...moderationMigrations, ...petitionMigrations },
   routes(app, ctx) {
     registerPublicRoutes(app, ctx);
     registerOfficerRoutes(app, ctx);
@@ -26,6 +27,7 @@ export const feedbackModule: AppModule = {
     registerSubscriptionRoutes(app, ctx);
     registerFeedRoutes(app, ctx);
     registerModerationRoutes(app, ctx);
+    registerPetitionRoutes(app, ctx);
   },
   async jobs(ctx) {
     await registerDeadlineWatchJobs(ctx);
@@ -36,5 +38,6 @@ export const feedbackModule: AppModule = {
     await seedDemoTemplates(ctx);
     // A year of demo reports (FEEDBACK_DEMO_REPORTS, see demo/README.md); only while there are none.
     await seedDemoReports(ctx);
+    await seedDemoPetitions(ctx);
   },
 };
