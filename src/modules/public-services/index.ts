@@ -12,11 +12,12 @@ import { intakeMigrations } from './intake/migrations.js';
 import { processingMigrations } from './processing/migrations.js';
 import { registerProcessingRoutes } from './processing/routes.js';
 import { seedDemoDossiers } from './demo/generate.js';
+import { nationalSyncMigrations, registerNationalSyncJobs, registerNationalSyncRoutes } from './national-sync/index.js';
 
 /** Online public services and the one-stop shop (dịch vụ công, một cửa điện tử). */
 export const publicServicesModule: AppModule = {
   name: 'public-services',
-  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations, ...intakeMigrations, ...feeMigrations },
+  migrations: { ...publicServicesMigrations, ...catalogMigrations, ...statsMigrations, ...deadlineMigrations, ...processingMigrations, ...intakeMigrations, ...feeMigrations, ...nationalSyncMigrations },
   routes(app, ctx) {
     registerCatalogRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
@@ -26,9 +27,11 @@ export const publicServicesModule: AppModule = {
     registerIntakeRoutes(app, ctx);
     registerProcessingRoutes(app, ctx);
     registerDeadlineRoutes(app, ctx);
+    registerNationalSyncRoutes(app, ctx);
   },
   async jobs(ctx) {
     await registerDeadlineJobs(ctx);
+    await registerNationalSyncJobs(ctx);
   },
   async seedDemo(ctx) {
     await seedDemoCatalog(ctx);

@@ -3,6 +3,7 @@ import type { AppContext } from '../../../platform/http/module.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { notifyUser } from '../../../platform/notifications/inbox.js';
 import { queueMail } from '../../../platform/notifications/mail.js';
+import { queueSyncUpdate } from '../national-sync/queue.js';
 import { recordStatsChange } from '../stats/counters.js';
 import { statusLabel, type NationalStatus } from '../statuses.js';
 import { platformTrx, type Bilingual, type DossierTable, type PsTrx } from '../tables.js';
@@ -98,6 +99,7 @@ export async function applyTransition(trx: PsTrx, ctx: AppContext, before: Dossi
     details: { code: after.code, from: before.status, to: t.to, subState: after.sub_state, ...(t.toAgencyId ? { toAgencyId: t.toAgencyId } : {}) },
   });
   await recordStatsChange(trx, before, after);
+  await queueSyncUpdate(trx, ctx, before, after, at);
   if (t.notify ?? before.status !== t.to) await notifyApplicant(trx, ctx, after, t.publicNote ?? null);
   return after;
 }
