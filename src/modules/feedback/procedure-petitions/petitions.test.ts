@@ -130,3 +130,14 @@ test('re-raise: the same person filing again about the same procedure within 30 
   const late = await petition({ ma_thu_tuc: reraiseCode }, citizen);
   assert.equal((await view(late.id)).json().reraiseOf, null);
 });
+
+test('demo data: a few petitions per thousand demo reports, every one marked demo', async () => {
+  const { rows } = await sql<{ petitions: number; demo: number; reports: number }>`
+    select (select count(*) from feedback_procedure_petitions where is_demo)::int as demo,
+      (select count(*) from feedback_procedure_petitions p join feedback_reports r on r.id = p.report_id where r.is_demo)::int as petitions,
+      (select count(*) from feedback_reports where is_demo)::int as reports`.execute(t.ctx.db);
+  const r = rows[0]!;
+  assert.ok(r.reports > 0);
+  assert.equal(r.petitions, r.demo, 'petitions made from demo reports are demo themselves');
+  assert.ok(r.demo / r.reports < 0.01, `${r.demo} of ${r.reports}`);
+});
