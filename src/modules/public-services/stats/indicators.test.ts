@@ -84,12 +84,34 @@ test('5.4 satisfaction: 100 % − (3 late of 8 + 1 dislike of 8) = 50 %, full at
 });
 
 test('indicators without data of ours are listed as not computable with the reason', () => {
-  for (const code of ['1.1', '1.2', '1.4', '4.5a', '4.5b', 'M13', '5.1', '5.2', '5.3']) {
+  for (const code of ['1.1', '1.2', '1.4', '4.5a', '4.5b', 'M13']) {
     const i = get(code);
     assert.equal(i.computable, false, code);
     assert.equal(i.points, null, code);
     assert.ok(i.note.vi.length > 10 && i.note.en.length > 10, `${code} says why`);
   }
+});
+
+test('petitions about procedures (5.1–5.3) are computed from the feedback module; with none to handle, 5.2 and 5.3 get full marks and 5.1 scores nothing', () => {
+  for (const [code, max] of [['5.1', 0], ['5.2', 6], ['5.3', 6]] as const) {
+    const i = get(code);
+    assert.equal(i.computable, true, code);
+    assert.deepEqual([i.numerator, i.denominator, i.points, i.maxPoints], [0, 0, max, max], code);
+  }
+});
+
+test('petitions are counted for the province and per agency only: a procedure scope lists 5.1–5.3 as not computable', async () => {
+  const p2 = await indicatorReport(t.ctx.db, { scope: 'procedure', id: data.codes.p2 }, monthPeriod(2026, 3), NOW);
+  for (const code of ['5.1', '5.2', '5.3']) assert.equal(p2.items.find((i) => i.code === code)!.computable, false, code);
+});
+
+test('1.4 is computed once the national portal sync is on: no status change of the agency was delivered, so none of its active dossiers counts', async () => {
+  const synced = await indicatorReport(t.ctx.db, { scope: 'agency', id: data.agencyId }, monthPeriod(2026, 3), NOW, { syncEnabled: true });
+  const i = synced.items.find((x) => x.code === '1.4')!;
+  assert.equal(i.computable, true);
+  assert.equal(i.numerator, 0);
+  assert.ok(i.denominator! > 0, 'the agency had dossiers active in March');
+  assert.equal(i.points, 0);
 });
 
 test('group and total scores add the points by the curves; maxima are 18 / 20 / 22 / 22 / 18 = 100', () => {
@@ -100,10 +122,10 @@ test('group and total scores add the points by the curves; maxima are 18 / 20 / 
       ['2', 12.5, 20],
       ['3', 12, 22],
       ['4', 9, 22],
-      ['5', 3.33, 18],
+      ['5', 15.33, 18],
     ],
   );
-  assert.deepEqual(report.total, { points: 38.33, maxPoints: 100, computableMaxPoints: 66 });
+  assert.deepEqual(report.total, { points: 50.33, maxPoints: 100, computableMaxPoints: 78 });
 });
 
 test('every ratio lies in [0, 1] and no indicator has more points than its maximum', () => {

@@ -3,11 +3,13 @@
  * each with its numerator, denominator, ratio and points by the documented curve. Indicators that
  * need data we do not hold are listed with `computable: false` and the reason.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { dossiersWithPetition, petitionFigures, type PetitionFigures } from '../../feedback/procedure-petitions/figures.js';
+import { syncHealth } from '../national-sync/health.js';
 import type { Bilingual } from '../tables.js';
 import { catalogAt, type CatalogProcedure } from './catalog-facts.js';
 import { fullAt50, fullAt80, fullAt90, linearPoints, paymentGroupPoints, round2, round4, satisfactionRatio } from './curves.js';
-import { endOfPeriod, type Period } from './period.js';
+import { endOfPeriod, startOfVietnamDay, type Period } from './period.js';
 import { pendingTotal, type PendingSplit } from './pending.js';
 import { addSums, groupedSums, zeroSums, type StatsFilter, type Sums } from './query.js';
 
@@ -70,6 +72,12 @@ export interface IndicatorInputs {
   catalog: CatalogProcedure[];
   /** Every procedure known at the period's end, for the attributes of the dossiers counted. */
   attributes: Map<string, CatalogProcedure>;
+  /** 1.4: dossiers synced on time / dossiers active; null while the national portal sync is off. */
+  sync?: Part | null;
+  /** 5.1–5.3 from the feedback module's petitions about procedures; null where the scope has none (commune, procedure). */
+  petitions?: PetitionFigures | null;
+  /** 5.4: dossiers named by a petition in the period and not already counted as rated unsatisfied. */
+  petitionedDossiers?: number;
 }
 
 interface Part {
@@ -106,7 +114,7 @@ const sumOver = (byProcedure: IndicatorInputs['byProcedure'], pick: (code: strin
 
 /** Every indicator from the gathered inputs (pure: the seeded tests check it by hand). */
 export function computeIndicators(inputs: IndicatorInputs): Indicator[] {
-  const { byProcedure, pending, catalog, attributes } = inputs;
+  const { byProcedure, pending, catalog, attributes, sync = null, petitions = null, petitionedDossiers = 0 } = inputs;
   let all = zeroSums();
   for (const s of byProcedure.values()) all = addSums(all, s.all);
   const documentResult = (code: string) => attributes.get(code)?.documentResult ?? true;
@@ -140,10 +148,15 @@ export function computeIndicators(inputs: IndicatorInputs): Indicator[] {
       vi: 'Tên, trình tự, cách thức, thành phần hồ sơ, thời hạn, đối tượng, cơ quan thực hiện (NĐ 63, Điều 8 khoản 2); các thủ tục đang có hiệu lực cuối kỳ.',
       en: 'Name, steps, channels, components, time limit, subjects, agency (Decree 63 Art. 8(2)); procedures in force at the end of the period.',
     }),
-    notComputable('1.4', '1', { vi: 'Hồ sơ đồng bộ theo thời gian thực với Cổng DVCQG', en: 'Dossiers synchronised in real time with the national portal' }, 6, {
-      vi: 'Hệ thống chưa kết nối đồng bộ với Cổng Dịch vụ công quốc gia.',
-      en: 'The system is not yet connected to the National Public Service Portal.',
-    }),
+    sync
+      ? scored('1.4', '1', SYNC_NAME, sync, 6, linearPoints, {
+          vi: 'Hồ sơ có mọi thay đổi trạng thái trong kỳ được gửi tới Cổng DVCQG trong thời gian cho phép / hồ sơ tiếp nhận, đang xử lý hoặc trả kết quả trong kỳ.',
+          en: 'Dossiers whose every status change in the period reached the national portal within the allowed delay / dossiers received, in progress or returned in the period.',
+        })
+      : notComputable('1.4', '1', SYNC_NAME, 6, {
+          vi: 'Chưa bật đồng bộ với Cổng Dịch vụ công quốc gia (NATIONAL_PORTAL_URL, NATIONAL_PORTAL_TOKEN).',
+          en: 'Sync with the National Public Service Portal is not switched on (NATIONAL_PORTAL_URL, NATIONAL_PORTAL_TOKEN).',
+        }),
     scored('2.1', '2', { vi: 'Hồ sơ giải quyết trước hạn, đúng hạn', en: 'Dossiers handled early or on time' }, onTime, 20, linearPoints, {
       vi: '(Xong trước hạn, đúng hạn + đang giải quyết trong hạn cuối kỳ) / (xong + đang giải quyết). Thời gian bổ sung đã cộng vào hạn; bổ sung quá 1 lần tính trễ hạn.',
       en: '(Finished early or on time + pending within time at the end) / (finished + pending). Supplement time is added to the due date; more than one supplement request counts as late.',
@@ -236,36 +249,54 @@ export function computeIndicators(inputs: IndicatorInputs): Indicator[] {
       vi: 'Dòng 13 của bảng chỉ số: chứng thực bản sao điện tử không do hệ thống này thực hiện.',
       en: 'METRICS row 13: electronic certification of copies is not done in this system.',
     }),
-    notComputable('5.1', '5', { vi: 'Phản ánh, kiến nghị theo loại', en: 'Petitions by class' }, 0, {
-      vi: 'Phản ánh về TTHC chưa được phân loại và liên kết với hồ sơ trong mô-đun phản ánh.',
-      en: 'Petitions about procedures are not yet classified and linked to dossiers in the feedback module.',
-    }),
-    notComputable('5.2', '5', { vi: 'Xử lý phản ánh, kiến nghị đúng hạn', en: 'Petitions handled on time' }, 6, {
-      vi: 'Cần phản ánh về TTHC với thời hạn 15 ngày làm việc từ mô-đun phản ánh; chưa có liên kết.',
-      en: 'Needs petitions about procedures on the 15-working-day clock from the feedback module; not linked yet.',
-    }),
-    notComputable('5.3', '5', { vi: 'Hài lòng về xử lý phản ánh, kiến nghị', en: 'Satisfaction with petition handling' }, 6, {
-      vi: 'Cần phản ánh về TTHC từ mô-đun phản ánh; chưa có liên kết.',
-      en: 'Needs petitions about procedures from the feedback module; not linked yet.',
-    }),
+    ...petitionIndicators(petitions),
     scored(
       '5.4',
       '5',
       { vi: 'Hài lòng về tiếp nhận, giải quyết TTHC', en: 'Satisfaction with receiving and handling' },
       {
-        numerator: Math.round(satisfactionRatio(late / (onTime.denominator || 1), all.dissatisfied / (onTime.denominator || 1)) * onTime.denominator),
+        numerator: Math.round(satisfactionRatio(late / (onTime.denominator || 1), (all.dissatisfied + petitionedDossiers) / (onTime.denominator || 1)) * onTime.denominator),
         denominator: onTime.denominator,
       },
       6,
       fullAt90,
       {
-        vi: '100 % − (tỷ lệ hồ sơ trễ hạn + tỷ lệ hồ sơ bị đánh giá không hài lòng); phản ánh về hồ sơ chưa được liên kết nên chưa trừ. Đủ điểm khi ≥ 90 %; 0 điểm khi không có hồ sơ.',
-        en: '100 % − (late rate + rate of dossiers rated unsatisfied); petitions about dossiers are not linked yet, so not subtracted. Full marks at ≥ 90 %; 0 without dossiers.',
+        vi: '100 % − (tỷ lệ hồ sơ trễ hạn + tỷ lệ hồ sơ bị đánh giá không hài lòng hoặc bị phản ánh, kiến nghị). Đủ điểm khi ≥ 90 %; 0 điểm khi không có hồ sơ.',
+        en: '100 % − (late rate + rate of dossiers rated unsatisfied or named by a petition). Full marks at ≥ 90 %; 0 without dossiers.',
       },
       0,
     ),
   ];
   return items.map((i) => (UNCONFIRMED.has(i.code) ? { ...i, unconfirmed: true } : i));
+}
+
+const SYNC_NAME: Bilingual = { vi: 'Hồ sơ đồng bộ theo thời gian thực với Cổng DVCQG', en: 'Dossiers synchronised in real time with the national portal' };
+const PETITION_NAMES: Record<'5.1' | '5.2' | '5.3', Bilingual> = {
+  '5.1': { vi: 'Phản ánh, kiến nghị theo loại', en: 'Petitions by class' },
+  '5.2': { vi: 'Xử lý phản ánh, kiến nghị đúng hạn', en: 'Petitions handled on time' },
+  '5.3': { vi: 'Hài lòng về xử lý phản ánh, kiến nghị', en: 'Satisfaction with petition handling' },
+};
+
+/** 5.1–5.3 from the petitions about procedures filed in the feedback module (phản ánh, kiến nghị về TTHC). */
+function petitionIndicators(p: PetitionFigures | null): Indicator[] {
+  if (!p) {
+    const why = { vi: 'Phản ánh, kiến nghị chỉ được tổng hợp cho toàn tỉnh và theo cơ quan.', en: 'Petitions are counted for the province and per agency only.' };
+    return [notComputable('5.1', '5', PETITION_NAMES['5.1'], 0, why), notComputable('5.2', '5', PETITION_NAMES['5.2'], 6, why), notComputable('5.3', '5', PETITION_NAMES['5.3'], 6, why)];
+  }
+  return [
+    scored('5.1', '5', PETITION_NAMES['5.1'], { numerator: p.classified, denominator: p.received }, 0, linearPoints, {
+      vi: `Phản ánh đã phân loại / phản ánh tiếp nhận trong kỳ (về TTHC: ${p.byClass.procedure}, về thái độ cán bộ: ${p.byClass.officer_conduct}); không tính điểm.`,
+      en: `Classified petitions / petitions received in the period (about procedures: ${p.byClass.procedure}, about officers' conduct: ${p.byClass.officer_conduct}); no points.`,
+    }),
+    scored('5.2', '5', PETITION_NAMES['5.2'], { numerator: p.handledOnTime + p.inProgressWithinTime, denominator: p.toHandle }, 6, linearPoints, {
+      vi: '(Xử lý đúng hạn + đang xử lý trong hạn) / phản ánh phải xử lý; từ chối ≤ 2, trả lời ≤ 15 ngày làm việc. Không có phản ánh: đủ điểm.',
+      en: '(Handled on time + in progress within time) / petitions to handle; reject within 2, answer within 15 working days. None: full marks.',
+    }),
+    scored('5.3', '5', PETITION_NAMES['5.3'], { numerator: p.satisfied, denominator: p.firstReceived }, 6, linearPoints, {
+      vi: 'Phản ánh tiếp nhận lần đầu trong kỳ trừ các phản ánh có số "không thích" nhiều hơn "thích", xử lý trễ hạn hoặc bị phản ánh lại / phản ánh tiếp nhận lần đầu.',
+      en: 'Petitions first received in the period, less those with more dislikes than likes, handled late or raised again / petitions first received.',
+    }),
+  ];
 }
 
 /** Where the points rest on the operator's sheet or a reconstruction rather than the decision (brief §1.6). */
@@ -315,7 +346,13 @@ async function scopeOf(db: Kysely<any>, ref: ScopeRef): Promise<{ filter: StatsF
 }
 
 /** Gathers the inputs from the aggregates, the open dossiers and the catalog, then computes. */
-export async function indicatorReport(db: Kysely<any>, ref: ScopeRef, period: Period, now = new Date()): Promise<IndicatorReport> {
+export interface IndicatorOptions {
+  /** Whether the national portal sync is on (`syncEnabled(config)`): 1.4 is computed only then. */
+  syncEnabled?: boolean;
+  allowedDelayMinutes?: number;
+}
+
+export async function indicatorReport(db: Kysely<any>, ref: ScopeRef, period: Period, now = new Date(), options: IndicatorOptions = {}): Promise<IndicatorReport> {
   const { filter, inCatalog } = await scopeOf(db, ref);
   const end = endOfPeriod(period);
   const rows = await groupedSums(db, period, filter, ['procedure_code', 'channel']);
@@ -329,6 +366,30 @@ export async function indicatorReport(db: Kysely<any>, ref: ScopeRef, period: Pe
   }
   const attributes = await catalogAt(db, end.getTime() < now.getTime() ? end : now);
   const catalog = [...attributes.values()].filter(inCatalog);
-  const items = computeIndicators({ byProcedure, pending: await pendingTotal(db, end, filter, now), catalog, attributes });
+  const sync = options.syncEnabled ? await syncHealth(db, period, { filter, ...(options.allowedDelayMinutes ? { allowedDelayMinutes: options.allowedDelayMinutes } : {}) }) : null;
+  const petitionScope = ref.scope === 'province' ? {} : ref.scope === 'agency' ? { agencyId: ref.id! } : null;
+  const petitions = petitionScope ? await petitionFigures(db, period, petitionScope) : null;
+  const petitionedDossiers = await petitionedNotUnsatisfied(db, period, filter);
+  const items = computeIndicators({ byProcedure, pending: await pendingTotal(db, end, filter, now), catalog, attributes, sync, petitions, petitionedDossiers });
   return { scope: ref.scope, id: ref.id ?? null, from: period.from, to: period.to, items, ...groupScores(items) };
 }
+
+/**
+ * 5.4's share of dossiers with a complaint is (rated unsatisfied ∪ named by a petition): the counters
+ * hold the first; this adds the scope's petitioned dossiers not rated unsatisfied in the period.
+ */
+async function petitionedNotUnsatisfied(db: Kysely<any>, period: Period, filter: StatsFilter): Promise<number> {
+  const { dossierIds } = await dossiersWithPetition(db, period);
+  if (dossierIds.length === 0) return 0;
+  const from = startOfVietnamDay(period.from);
+  const to = endOfPeriod(period);
+  const { rows } = await sql<{ n: string | number }>`
+    select count(*) as n from dossiers d
+    where d.id in (${sql.join(dossierIds)})
+      and ${filter.agencyId ? sql`coalesce(d.handling_agency_id, d.receiving_agency_id) = ${filter.agencyId}` : sql`true`}
+      and ${filter.communeCode !== undefined ? sql`coalesce(d.commune_code, '') = ${filter.communeCode}` : sql`true`}
+      and ${filter.procedureCode ? sql`d.procedure_code = ${filter.procedureCode}` : sql`true`}
+      and not exists (select 1 from dossier_evaluations e where e.dossier_id = d.id and e.rating <= 2 and e.created_at >= ${from} and e.created_at < ${to})`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+

@@ -12,6 +12,7 @@ import { monthlyReportXlsx } from './monthly-xlsx.js';
 import { checkPeriod, formatDay, parsePeriod, type Period } from './period.js';
 import { publicStats, PUBLIC_DEFINITIONS } from './public-stats.js';
 import { rebuildDossierStats } from './rebuild.js';
+import { allowedDelayMinutes, syncEnabled } from '../national-sync/settings.js';
 import { DateParam, IndicatorsResponse, MonthlyReportResponse, PeriodParam, StatsResponse } from './schemas.js';
 
 const tags = ['public-services: statistics'];
@@ -104,7 +105,10 @@ export function registerStatsRoutes(app: App, ctx: AppContext): void {
         await checkScopeId(ctx, scope, q.id);
       }
       const period = periodOf(q);
-      const report = await indicatorReport(ctx.db, { scope, id: scope === 'province' ? null : q.id }, period);
+      const report = await indicatorReport(ctx.db, { scope, id: scope === 'province' ? null : q.id }, period, new Date(), {
+        syncEnabled: syncEnabled(ctx.config),
+        allowedDelayMinutes: allowedDelayMinutes(ctx.config),
+      });
       reply.header('cache-control', scope === 'province' ? PUBLIC_CACHE : 'private, no-store');
       return { ...report, label: label(period) };
     },
