@@ -9,6 +9,7 @@
 // name nobody.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/platform/identity/demo-accounts.js';
 import { apiSession, launchBrowser, openSession, PHONE, screenshot, startServer, type Server, type Session } from './harness.js';
@@ -89,6 +90,21 @@ const thisYear = () => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 };
+/** The province's monthly report totals for this month (carried over, new, finished, pending), as a leader reads them. */
+interface MonthTotals {
+  carriedOver: number;
+  new: { total: number };
+  finished: { total: number };
+  pending: { total: number };
+}
+const thisMonth = () => thisYear().to.slice(0, 7);
+async function monthlyTotals(): Promise<MonthTotals> {
+  const leader = await apiSession(server.baseUrl, 'leader');
+  const res = await fetch(`${server.baseUrl}/api/v1/public-services/reports/monthly?month=${thisMonth()}`, { headers: leader.read });
+  assert.equal(res.status, 200);
+  return ((await res.json()) as { totals: MonthTotals }).totals;
+}
+
 async function provinceStats(): Promise<Figures> {
   const { from, to } = thisYear();
   const res = await fetch(`${server.baseUrl}/api/v1/public-services/stats?from=${from}&to=${to}`);
@@ -363,6 +379,29 @@ async function leaderReads(session: Session, id: string, code: string): Promise<
   await closing(session, 'leader reads');
 }
 
+/** The leader downloads this month's report as Excel: its totals row counts the dossier and balances. */
+async function excelReportCountsIt(session: Session, earlier: MonthTotals): Promise<void> {
+  const { page } = session;
+  await page.goto(`${server.baseUrl}/can-bo/ho-so/bao-cao`);
+  await heading(page, 'Báo cáo tình hình giải quyết hồ sơ');
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), page.getByRole('link', { name: 'Tải Excel' }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0]!;
+  let totals: number[] | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === 'Tổng cộng') totals = [3, 4, 8, 12].map((c) => Number(row.getCell(c).value));
+  });
+  assert.ok(totals, 'the workbook has a totals row');
+  const [carried, received, finished, pending] = totals;
+  assert.equal(carried! + received!, finished! + pending!, 'carried over + new = finished + pending');
+  assert.ok(received! >= earlier.new.total + 1, 'the dossier is counted as new this month');
+  assert.ok(finished! >= earlier.finished.total + 1, 'and as finished');
+  const now = await monthlyTotals();
+  assert.deepEqual([carried, received, finished, pending], [now.carriedOver, now.new.total, now.finished.total, now.pending.total], 'the workbook says what the report says');
+  await closing(session, 'monthly report in Excel');
+}
+
 async function statisticsCountIt(session: Session, earlier: Figures): Promise<void> {
   const { page } = session;
   const later = await provinceStats();
@@ -385,8 +424,9 @@ async function statisticsCountIt(session: Session, earlier: Figures): Promise<vo
   await closing(session, 'public statistics');
 }
 
-test('a birth registration from the phone to the returned, paid and rated result, counted in the public statistics', async () => {
+test('a birth registration from the phone to the returned, paid and rated result, counted in the public statistics and the Excel monthly report', async () => {
   const earlier = await provinceStats();
+  const earlierMonth = await monthlyTotals();
   const citizen = await openSession(browser, PHONE);
   const officer = await openSession(browser, DESK);
   try {
@@ -407,6 +447,7 @@ test('a birth registration from the phone to the returned, paid and rated result
     const leader = await openSession(browser, PHONE);
     try {
       await leaderReads(leader, id, code);
+      await excelReportCountsIt(leader, earlierMonth);
     } finally {
       await leader.context.close();
     }
