@@ -28,4 +28,6 @@ export const API_SCOPES = [
   'audit:read',
   'open311',
   'ioc:read',
+  'iot:read',
+  'iot:write',
 ] as const;
