@@ -48,7 +48,7 @@ export const Condition = Type.Union([
 ]);
 
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
-export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)));
+export const Severity = Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]);
 
 const Label = StrictObject({ vi: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) });
 
