@@ -13,6 +13,7 @@ import { en } from './i18n/en.js';
 import { isOfficerFeedbackPath, OfficerFeedback } from '../feedback/officer/Desk.js';
 import { DossierHomeCard } from '../public-services/officer/HomeCard.js';
 import { isOfficerDossierPath, OfficerDossiers } from '../public-services/officer/Routes.js';
+import { IotPages, isIotPath } from '../iot/lazy.js';
 
 const catalog: Catalog<OfficerMessages> = { vi, en };
 const useOfficerT = () => useCatalog(catalog);
@@ -76,6 +77,8 @@ function App() {
     { href: '/can-bo', label: t('nav.queue') },
     { href: '/can-bo/phan-anh', label: t('nav.feedback') },
     { href: '/can-bo/ho-so', label: t('nav.dossiers') },
+    { href: '/can-bo/thiet-bi', label: t('nav.devices') },
+    { href: '/can-bo/canh-bao', label: t('nav.alarms') },
   ];
   const page = isPage(path) ? PAGES[path] : null;
   return (
@@ -88,6 +91,8 @@ function App() {
             <OfficerFeedback path={path} user={user} />
           ) : isOfficerDossierPath(path) ? (
             <OfficerDossiers path={path} user={user} />
+          ) : isIotPath(path) ? (
+            <IotPages path={path} user={user} />
           ) : (
             <NotFound />
           )

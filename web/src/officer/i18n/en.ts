@@ -5,6 +5,8 @@ export const en: OfficerMessages = {
   'nav.queue': 'Work queue',
   'nav.feedback': 'Reports',
   'nav.dossiers': 'Dossiers',
+  'nav.devices': 'IoT devices',
+  'nav.alarms': 'Alarms',
   'nav.account': 'My account',
   'queue.title': 'My work queue',
   'queue.lead': 'Hello {name}. This is where you handle the reports and dossiers assigned to you, on time.',

@@ -3,6 +3,8 @@ export const vi = {
   'nav.queue': 'Hàng việc',
   'nav.feedback': 'Phản ánh',
   'nav.dossiers': 'Hồ sơ',
+  'nav.devices': 'Thiết bị IoT',
+  'nav.alarms': 'Cảnh báo',
   'nav.account': 'Tài khoản của tôi',
   'queue.title': 'Hàng việc của tôi',
   'queue.lead': 'Xin chào {name}. Đây là nơi bạn xử lý phản ánh và hồ sơ được giao, trong hạn.',
