@@ -24,11 +24,12 @@ const RECESSION_HOURS = 15;
 
 /**
  * Default alarm levels for a water-level metric when no rule names them: fractions of the valid range,
- * so any type's range (in m or cm) gives a flood that fits inside it.
+ * so any type's range (in m or cm) gives a flood that fits inside it. For the built-in station
+ * (−300 to 2,500 cm) that is 400, 540 and 680 cm, about the levels of the province's lowland rivers.
  */
 export function defaultFloodLevels(metric: Pick<MetricDefinition, 'min' | 'max'>): FloodLevels {
   const r = metric.max - metric.min;
-  return [metric.min + 0.5 * r, metric.min + 0.6 * r, metric.min + 0.7 * r];
+  return [metric.min + 0.25 * r, metric.min + 0.3 * r, metric.min + 0.35 * r];
 }
 
 /** The crest: above level III by a third of the II–III step. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BUILTIN_DEVICE_TYPES } from '../device-registry/builtin-types.js';
 import type { MetricDefinition } from '../metrics.js';
 import { floodEndsAt, floodRain, type FloodScenario } from './flood.js';
 import { SeriesGenerator, type SimulatedDevice } from './generator.js';
@@ -15,7 +16,7 @@ const river: SimulatedDevice = { code: 'TV-THACHHAN', metrics: [metric('water_le
 const otherRiver: SimulatedDevice = { code: 'TV-HIEU', metrics: [metric('water_level', 'cm', 0, 1200, 0)] };
 const air: SimulatedDevice = { code: 'KK-DONGHA', metrics: [metric('pm25', 'µg/m³', 0, 500), metric('pm10', 'µg/m³', 0, 600), metric('aqi', '', 0, 500, 0)] };
 const farm: SimulatedDevice = { code: 'NN-01', metrics: [metric('soil_moisture', '%', 0, 100), metric('salinity', '‰', 0, 40, 2)] };
-const road: SimulatedDevice = { code: 'GT-QL1A', metrics: [metric('traffic_count', 'xe', 0, 5000, 0)] };
+const road: SimulatedDevice = { code: 'GT-QL1A', metrics: [metric('vehicles', 'xe', 0, 5000, 0)] };
 const site: SimulatedDevice = { code: 'DL-THANHCO', metrics: [metric('visitors', 'lượt', 0, 2000, 0)] };
 const all = [weatherStation, river, air, farm, road, site];
 
@@ -35,10 +36,11 @@ describe('simulator generator', () => {
     assert.notDeepEqual(series(a), series(c));
   });
 
-  it('keeps every value inside its metric range and rounded to its precision', () => {
+  it('keeps every value of every built-in device type inside its metric range and rounded to its precision', () => {
     const g = new SeriesGenerator({ seed: 5, flood });
+    const builtins = BUILTIN_DEVICE_TYPES.map((type) => ({ code: type.code, metrics: type.metrics }));
     for (const t of hours(24 * 14)) {
-      for (const device of all) {
+      for (const device of [...all, ...builtins]) {
         const values = g.valuesAt(device, t);
         for (const def of device.metrics) {
           const v = values[def.key]!;
@@ -62,8 +64,8 @@ describe('simulator generator', () => {
     assert.ok(peakAt < after);
     assert.ok(level.slice(after).every((v) => v < levels[0]), 'back below level I after the flood');
     // Only the scenario's station floods; another river rises with the storm but stays below level I.
-    // Its default level I is half its range: 600 cm.
-    assert.ok(times.every((t) => g.valuesAt(otherRiver, t).water_level! < 600));
+    // Its default level I is a quarter of its range: 300 cm.
+    assert.ok(times.every((t) => g.valuesAt(otherRiver, t).water_level! < 300));
   });
 
   it('makes river levels answer rain hours later and recede afterwards', () => {
@@ -97,7 +99,7 @@ describe('simulator generator', () => {
   it('puts traffic rush hours on weekday mornings and evenings, and more visitors at weekends', () => {
     const g = new SeriesGenerator({ seed: 4 });
     const weekdays = hours(24 * 14).filter((t) => !isWeekend(t));
-    const at = (h: number) => weekdays.filter((t) => Math.floor(localHour(t)) === h).reduce((s, t) => s + g.valuesAt(road, t).traffic_count!, 0);
+    const at = (h: number) => weekdays.filter((t) => Math.floor(localHour(t)) === h).reduce((s, t) => s + g.valuesAt(road, t).vehicles!, 0);
     assert.ok(at(7) > 3 * at(3) && at(17) > 3 * at(3));
     assert.ok(at(7) > at(11) && at(18) > at(14));
     const visitors = (weekend: boolean) => hours(24 * 14).filter((t) => isWeekend(t) === weekend).reduce((s, t) => s + g.valuesAt(site, t).visitors!, 0) / (weekend ? 4 : 10);
@@ -111,5 +113,22 @@ describe('simulator generator', () => {
     const after = g.valuesAt(farm, flood.startsAt + 12 * HOUR);
     assert.ok(after.salinity! < before.salinity!);
     assert.ok(after.soil_moisture! > before.soil_moisture!);
+  });
+
+  it('reports rain and vehicle counts per reporting interval', () => {
+    const g = new SeriesGenerator({ seed: 3, flood });
+    const t = flood.startsAt;
+    const hourly = g.valuesAt(weatherStation, t, 3600).rainfall!;
+    const tenMinutes = g.valuesAt(weatherStation, t, 600).rainfall!;
+    assert.ok(hourly > 10 && tenMinutes > 0 && tenMinutes < hourly / 3);
+    const rush = START + (24 + 7.5) * HOUR;
+    assert.ok(g.valuesAt(road, rush, 3600).vehicles! > 5 * g.valuesAt(road, rush, 300).vehicles!);
+  });
+
+  it('derives the air quality index from the dust it reports (VN_AQI)', () => {
+    const g = new SeriesGenerator({ seed: 3 });
+    const v = g.valuesAt(air, START + 8 * HOUR);
+    assert.ok(v.aqi! > 0 && v.aqi! <= 500);
+    assert.ok(Math.abs(v.aqi! - (v.pm25! * 2)) < 60, `aqi ${v.aqi} for pm25 ${v.pm25}`);
   });
 });

@@ -1,5 +1,6 @@
 import type { MetricDefinition } from '../metrics.js';
 import { defaultFloodLevels, floodPeak, floodRain, floodShape, type FloodLevels, type FloodScenario } from './flood.js';
+import { hourlyVnAqi } from '../device-registry/vn-aqi.js';
 import * as m from './models.js';
 import { hashString, unit } from './noise.js';
 import { HOUR, Weather } from './weather.js';
@@ -31,13 +32,17 @@ export class SeriesGenerator {
     this.weather = new Weather(options.seed, options.flood ? [floodRain(options.flood)] : []);
   }
 
-  /** Every metric of the device at instant t. */
-  valuesAt(device: SimulatedDevice, t: Date | number): Record<string, number> {
+  /**
+   * Every metric of the device at instant t. Counts and rain are per reporting interval (the built-in
+   * types say "in the interval"), so they need its length: an hour for hourly history, the simulated
+   * time between two publishes for the live simulator.
+   */
+  valuesAt(device: SimulatedDevice, t: Date | number, intervalSeconds = 3600): Record<string, number> {
     const time = typeof t === 'number' ? t : t.getTime();
     const profile = this.profile(device.code);
     const at = m.moment(this.weather, profile, time);
     const values: Record<string, number> = {};
-    for (const metric of device.metrics) values[metric.key] = fit(metric, this.raw(device, metric, profile, at));
+    for (const metric of device.metrics) values[metric.key] = fit(metric, this.raw(device, metric, profile, at, intervalSeconds / 3600));
     return values;
   }
 
@@ -46,18 +51,26 @@ export class SeriesGenerator {
     return this.options.floodLevels?.get(device.code) ?? defaultFloodLevels(metric);
   }
 
-  private raw(device: SimulatedDevice, metric: MetricDefinition, p: m.DeviceProfile, at: m.Moment): number {
+  private raw(device: SimulatedDevice, metric: MetricDefinition, p: m.DeviceProfile, at: m.Moment, hours: number): number {
     const seed = this.options.seed;
     const span = metric.max - metric.min;
     switch (m.metricKind(metric.key)) {
       case 'temperature':
         return m.temperature(at, p, seed);
+      case 'damped_temperature':
+        return m.dampedTemperature(at, p);
       case 'humidity':
         return m.humidity(at, p, seed);
       case 'rain':
-        return m.rainLastHour(this.weather, p, at.t);
+        return m.rainInInterval(this.weather, p, at.t, hours);
       case 'water_level':
         return this.waterLevel(device, metric, p, at.t);
+      case 'reservoir_level':
+        return metric.min + span * m.reservoirFill(this.weather, at, p);
+      case 'discharge':
+        return m.discharge(this.weather, at, p);
+      case 'flood_depth':
+        return m.floodDepth(this.weather, at, p);
       case 'salinity':
         return m.salinity(this.weather, at, p);
       case 'pm25':
@@ -65,16 +78,26 @@ export class SeriesGenerator {
       case 'pm10':
         return m.pm10(at, p, seed);
       case 'aqi':
-        return m.aqiFromPm25(m.pm25(at, p, seed));
+        return this.aqi(p, at.t);
       case 'soil_moisture':
         return m.soilMoisture(this.weather, at, p);
+      case 'wind_speed':
+        return m.windSpeed(at, p, seed);
       case 'traffic':
-        return m.traffic(at, p, seed, Math.min(metric.min + 0.7 * span, 800 + 1200 * p.a));
+        return m.traffic(at, p, seed, (800 + 1200 * p.a) * hours);
+      case 'road_speed':
+        return m.roadSpeed(at, p, seed);
       case 'visitors':
-        return m.visitors(at, p, seed, Math.min(metric.min + 0.7 * span, 150 + 350 * p.a));
+        return m.visitors(at, p, seed, (150 + 350 * p.a) * hours);
       default:
         return metric.min + span * (0.5 + 0.2 * Math.sin((2 * Math.PI * at.t) / (24 * HOUR)) * (0.5 + p.b));
     }
+  }
+
+  /** VN_AQI (hourly, NowCast over twelve hours of PM2.5 and PM10), computed from the same dust series. */
+  private aqi(p: m.DeviceProfile, t: number): number {
+    const series = (f: typeof m.pm25) => Array.from({ length: 12 }, (_, k) => f(m.moment(this.weather, p, t - k * HOUR), p, this.options.seed));
+    return hourlyVnAqi({ pm25: series(m.pm25), pm10: series(m.pm10) })?.aqi ?? 0;
   }
 
   /**

@@ -4,31 +4,44 @@ import { HOUR, isWeekend, localHour, type Weather } from './weather.js';
 /** What a metric measures, recognised from its key (types are data, so keys are not fixed in code). */
 export type MetricKind =
   | 'temperature'
+  | 'damped_temperature'
   | 'humidity'
   | 'rain'
   | 'water_level'
+  | 'reservoir_level'
+  | 'discharge'
+  | 'flood_depth'
   | 'salinity'
   | 'pm25'
   | 'pm10'
   | 'aqi'
   | 'soil_moisture'
+  | 'wind_speed'
   | 'traffic'
+  | 'road_speed'
   | 'visitors'
   | 'generic';
 
+// First match wins, so the more specific patterns come first (soil temperature is not soil moisture).
 const KINDS: Array<[RegExp, MetricKind]> = [
   [/battery|signal|rssi|voltage/i, 'generic'],
-  [/soil/i, 'soil_moisture'],
+  [/(soil|water).*temp/i, 'damped_temperature'],
   [/temp/i, 'temperature'],
+  [/soil/i, 'soil_moisture'],
   [/humid/i, 'humidity'],
   [/rain|precip/i, 'rain'],
+  [/depth/i, 'flood_depth'],
+  [/reservoir/i, 'reservoir_level'],
+  [/discharge/i, 'discharge'],
   [/water|river|level/i, 'water_level'],
   [/salin/i, 'salinity'],
   [/pm_?2[._]?5/i, 'pm25'],
   [/pm_?10/i, 'pm10'],
   [/aqi/i, 'aqi'],
-  [/traffic|vehicle|car_count|flow/i, 'traffic'],
-  [/visitor|tourist|footfall|people/i, 'visitors'],
+  [/wind/i, 'wind_speed'],
+  [/speed/i, 'road_speed'],
+  [/traffic|vehicle|car_count/i, 'traffic'],
+  [/visitor|tourist|footfall/i, 'visitors'],
 ];
 
 export function metricKind(key: string): MetricKind {
@@ -72,9 +85,9 @@ export function humidity(m: Moment, p: DeviceProfile, seed: number): number {
   return Math.min(99, 83 + 6 * (p.a - 0.5) - 9 * heat(m.hour) + 12 * wetFraction(m.rain, 5) + 1.5 * smooth(seed, p.key + 2, m.t / (2 * HOUR)));
 }
 
-/** Rain in the past hour (mm), as automatic rain gauges report it. */
-export function rainLastHour(weather: Weather, p: DeviceProfile, t: number): number {
-  return weather.rainOver(t, 1) * p.rainFactor;
+/** Rain in the reporting interval that ends at t (mm), as automatic rain gauges report it. */
+export function rainInInterval(weather: Weather, p: DeviceProfile, t: number, hours: number): number {
+  return weather.rainOver(t, hours) * p.rainFactor;
 }
 
 /** Fine dust: morning and evening rush hours, less at weekends, washed out by rain. */
@@ -119,21 +132,36 @@ export function visitors(m: Moment, p: DeviceProfile, seed: number, peak: number
   return peak * shape * (m.weekend ? 1 : 0.45) * (1 - 0.5 * wetFraction(m.rain, 10)) * (1 + 0.1 * smooth(seed, p.key + 5, m.t / HOUR));
 }
 
-/**
- * Vietnam's hourly AQI from PM2.5 alone (VN_AQI, Quyết định 1459/QĐ-TCMT breakpoints): enough for a
- * plausible demo value beside the dust figures.
- */
-export function aqiFromPm25(pm: number): number {
-  const bp: Array<[number, number, number, number]> = [
-    [0, 25, 0, 50],
-    [25, 50, 50, 100],
-    [50, 80, 100, 150],
-    [80, 150, 150, 200],
-    [150, 250, 200, 300],
-    [250, 350, 300, 400],
-    [350, 500, 400, 500],
-  ];
-  const row = bp.find(([, hi]) => pm <= hi) ?? bp[bp.length - 1]!;
-  const [clo, chi, ilo, ihi] = row;
-  return ilo + ((ihi - ilo) * (Math.min(pm, chi) - clo)) / (chi - clo);
+/** Soil or water temperature: follows the air a few hours late with a third of its daily swing. */
+export function dampedTemperature(m: Moment, p: DeviceProfile): number {
+  return 25 + 1.5 * (p.a - 0.5) + 1.1 * heat(m.hour - 3) - 0.8 * wetFraction(m.rain, 8);
+}
+
+/** Wind (m/s): a light afternoon breeze, strong and gusty under heavy rain (the storms of the season). */
+export function windSpeed(m: Moment, p: DeviceProfile, seed: number): number {
+  return (1.5 + 2 * p.a) * (1 + 0.4 * Math.max(0, heat(m.hour))) + 10 * wetFraction(m.rain, 25) + 1.2 * Math.abs(smooth(seed, p.key + 6, m.t / (HOUR / 3)));
+}
+
+/** Average road speed (km/h): slower at rush hours and in rain. */
+export function roadSpeed(m: Moment, p: DeviceProfile, seed: number): number {
+  const congestion = traffic(m, p, seed, 1) / 1.2;
+  return (55 + 15 * p.b) * (1 - 0.45 * Math.min(1, congestion)) * (1 - 0.2 * wetFraction(m.rain, 15));
+}
+
+/** Street flooding depth (cm): dry until an hour's rain passes the drains' capacity, then fast up and down. */
+export function floodDepth(weather: Weather, m: Moment, p: DeviceProfile): number {
+  const recent = weather.wetness(m.t, 6, 1.5) * p.rainFactor;
+  return Math.max(0, (recent - 25) * (1.2 + p.a));
+}
+
+/** A reservoir's level: a fraction of the range, filling over days of rain. */
+export function reservoirFill(weather: Weather, m: Moment, p: DeviceProfile): number {
+  const wet = weather.wetness(m.t, 240, 120) * p.rainFactor;
+  return 0.55 + 0.1 * p.a + 0.3 * (1 - Math.exp(-wet / 400));
+}
+
+/** Release from a reservoir (m³/s): a base flow, much more once it fills after rain. */
+export function discharge(weather: Weather, m: Moment, p: DeviceProfile): number {
+  const wet = weather.wetness(m.t, 72, 24) * p.rainFactor;
+  return (20 + 40 * p.a) * (1 + wet / 40);
 }
