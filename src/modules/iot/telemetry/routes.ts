@@ -1,0 +1,104 @@
+import type { App, AppContext } from '../../../platform/http/module.js';
+import { errors } from '../../../platform/http/errors.js';
+import { deviceByCode, findDevices } from './devices.js';
+import { history, latestValues, type LatestValue } from './queries.js';
+import { timeRange } from './range.js';
+import {
+  BulkLatestQuery,
+  BulkLatestResponse,
+  CodeParams,
+  HistoryQuery,
+  HistoryResponse,
+  LatestResponse,
+  PROBLEM,
+  READ_ACCESS,
+  tags,
+} from './schemas.js';
+
+export const MAX_BULK_DEVICES = 1000;
+
+export function registerLatestRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/v1/iot/devices/:code/latest',
+    {
+      config: { access: READ_ACCESS },
+      schema: {
+        tags,
+        summary: 'The latest in-range value of each metric of a device, with its source time',
+        params: CodeParams,
+        response: { 200: LatestResponse, 404: PROBLEM },
+      },
+    },
+    async (request) => {
+      const device = await deviceByCode(ctx.db, request.params.code);
+      const latest = await latestValues(ctx.db, [device.id]);
+      return { values: serialise(latest.get(device.id)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/iot/latest',
+    {
+      config: { access: READ_ACCESS },
+      schema: {
+        tags,
+        summary: 'Latest values of many devices at once (for the map and the list), up to 1,000 devices',
+        description: 'Either `devices` (codes separated by commas) or the filters `type` and `sector`; with none, every device.',
+        querystring: BulkLatestQuery,
+        response: { 200: BulkLatestResponse, 400: PROBLEM },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const codes = q.devices?.split(',').map((c) => c.trim()).filter((c) => c !== '');
+      if (codes && codes.length > MAX_BULK_DEVICES) {
+        throw errors.badRequest('too_many_devices', `Tối đa ${MAX_BULK_DEVICES} thiết bị mỗi lần.`, `At most ${MAX_BULK_DEVICES} devices at once.`);
+      }
+      const devices = await findDevices(ctx.db, { codes, typeCode: q.type, sector: q.sector, limit: MAX_BULK_DEVICES });
+      const listed = devices.slice(0, MAX_BULK_DEVICES);
+      const latest = await latestValues(ctx.db, listed.map((d) => d.id));
+      return {
+        items: listed.map((d) => ({ code: d.code, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, values: serialise(latest.get(d.id)) })),
+        truncated: devices.length > MAX_BULK_DEVICES,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/iot/devices/:code/history',
+    {
+      config: { access: READ_ACCESS },
+      schema: {
+        tags,
+        summary: 'A metric over a time range within a point budget: raw readings when they fit, else rollups',
+        description:
+          'At most `points` points (default 1000, at most 5000). `resolution` says the source: `raw` (each reading, out-of-range ones ' +
+          'marked), or the `minute`, `hour` or `day` rollup re-bucketed into `bucketSeconds`-wide points. Range at most 10 years.',
+        params: CodeParams,
+        querystring: HistoryQuery,
+        response: { 200: HistoryResponse, 400: PROBLEM, 404: PROBLEM },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const { from, to } = timeRange(q, 1);
+      const device = await deviceByCode(ctx.db, request.params.code);
+      const result = await history(ctx.db, { deviceId: device.id, metric: q.metric, from, to, maxPoints: q.points });
+      return {
+        code: device.code,
+        metric: q.metric,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        resolution: result.resolution,
+        bucketSeconds: result.bucketSeconds,
+        points: result.points.map((p) => ({ ...p, ts: p.ts.toISOString() })),
+      };
+    },
+  );
+}
+
+function serialise(values: Record<string, LatestValue> | undefined): Record<string, { value: number; ts: string }> {
+  const out: Record<string, { value: number; ts: string }> = {};
+  for (const [metric, v] of Object.entries(values ?? {})) out[metric] = { value: v.value, ts: v.ts.toISOString() };
+  return out;
+}
