@@ -13,7 +13,12 @@ export const ACCESS_REFUSED = 'access_refused';
  * - `scopes`: an API key carrying one of these scopes may call it too ('*': any valid key).
  */
 export type Access =
-  | { public: true; scopes?: readonly string[] }
+  | {
+      public: true;
+      scopes?: readonly string[];
+      /** The handler checks its own credential in the Authorization header (an IoT device token), so no session or API key is resolved. */
+      ownCredentials?: true;
+    }
   | { roles: readonly Role[] | '*'; scopes?: readonly string[] }
   | { scopes: readonly string[]; roles?: undefined };
 

@@ -127,6 +127,7 @@ export async function buildApp({ ctx: partialCtx, areas, web, logStream }: Build
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
+    if ('public' in access && access.ownCredentials) return;
     request.principal = await resolvePrincipal(ctx, request);
     checkAccess(access, request.principal);
     enforceCsrf(request);
