@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { api, asApiError, type ApiError } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
-import { useBilingual, useLang } from '../lib/i18n.js';
+import { useBilingual } from '../lib/i18n.js';
 import { Link, useTitle } from '../lib/router.js';
 import type { User } from '../lib/session.js';
 import { usePaged } from '../lib/use-api.js';
@@ -16,15 +16,7 @@ import { LevelBadge, StateBadge } from './StatusBadge.js';
 /** What an alarm is about, in the reader's language. */
 export function useAlarmText(): (a: Alarm) => string {
   const pick = useBilingual();
-  const { lang } = useLang();
-  return useCallback(
-    (a: Alarm) => {
-      const message = typeof a.message === 'string' ? a.message : a.message ? pick(a.message) : '';
-      const value = a.value !== null && a.value !== undefined ? `${a.metric ?? ''} = ${formatValue(a.value)}` : '';
-      return [a.ruleName, message || value].filter(Boolean).join(' — ');
-    },
-    [pick, lang],
-  );
+  return useCallback((a: Alarm) => [pick(a.ruleName), pick(a.message) || (a.value !== null ? `${a.metric ?? ''} = ${formatValue(a.value)}` : '')].filter(Boolean).join(' — '), [pick]);
 }
 
 /** `/can-bo/canh-bao`: the alarm console, live; acknowledge with a note; history of cleared alarms. */
@@ -33,12 +25,14 @@ export function AlarmConsole({ user }: { user: User }) {
   useTitle(t('alarms.title'));
   const [state, setState] = useState('open');
   const [level, setLevel] = useState('');
-  const query = { state: state === 'open' ? 'active,acknowledged' : state || undefined, level: level || undefined, limit: 50 };
+  const query = { state: state || undefined, level: level || undefined, limit: 50 };
   const list = usePaged<Alarm>(paths.alarms, query);
   const [lastEvent, setLastEvent] = useState<string | null>(null);
-  const { connected } = useEventStream<{ deviceCode: string; level: number; kind: string }>(paths.alarmStream, 'alarm', (e) => {
-    setLastEvent(t(`event.${e.kind}` as 'event.raised', { code: e.deviceCode, level: ROMAN[e.level] ?? String(e.level) }));
-    list.reload();
+  const { connected } = useEventStream(paths.alarmStream, {
+    alarm: (e: { deviceCode: string; level: number; kind: string }) => {
+      setLastEvent(t(`event.${e.kind}` as 'event.raised', { code: e.deviceCode, level: ROMAN[e.level] ?? String(e.level) }));
+      list.reload();
+    },
   });
 
   return (

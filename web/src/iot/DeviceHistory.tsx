@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatDate } from '../lib/format.js';
+import { formatDate, formatNumber } from '../lib/format.js';
 import { useLang } from '../lib/i18n.js';
 import { useApi } from '../lib/use-api.js';
 import { SelectField } from '../ui/Field.js';
@@ -56,7 +56,7 @@ export function DeviceHistory({ code, metrics }: { code: string; metrics: Metric
         {history.loading && !history.data ? <Loading /> : <HistoryChart points={points} metric={metric} label={label} daily={daily} />}
       </div>
       {history.data && points.length === 0 && <p class="muted">{t('chart.empty')}</p>}
-      {history.data && points.length > 0 && <p class="small muted">{t('chart.summary', { count: points.length, resolution: history.data.resolution })}</p>}
+      {history.data && points.length > 0 && <p class="small muted">{t('chart.summary', { count: formatNumber(points.length), resolution: t(`resolution.${history.data.resolution}`) })}</p>}
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { canEditTypes, paths, SECTORS, type DeviceType, type MetricDefinition, t
 import { useDeviceTypes } from './data.js';
 import { useIotT } from './i18n/index.js';
 
-type TypeInput = Omit<DeviceType, 'id' | 'isBuiltin'>;
+type TypeInput = Omit<DeviceType, 'id' | 'isBuiltin' | 'deviceCount'>;
 const emptyMetric = (): MetricDefinition => ({ key: '', name: { vi: '', en: '' }, unit: '', min: 0, max: 100, precision: 1 });
 const emptyType = (): TypeInput => ({ code: '', name: '', nameEn: '', sector: 'environment', metrics: [emptyMetric()], reportIntervalSeconds: 300 });
 
@@ -60,6 +60,7 @@ export function DeviceTypesPage({ user }: { user: User }) {
           { label: t('device.sector'), render: (ty) => t(`sector.${ty.sector}`) },
           { label: t('types.metrics'), render: (ty) => ty.metrics.map((m) => `${m.name[lang] || m.key} (${m.unit})`).join(', ') },
           { label: t('types.interval'), numeric: true, render: (ty) => formatNumber(ty.reportIntervalSeconds) },
+          { label: t('types.devices'), numeric: true, render: (ty) => formatNumber(ty.deviceCount ?? null) },
           {
             label: t('rules.actions'),
             render: (ty) => (
@@ -88,7 +89,9 @@ function TypeEditor({ type, onDone }: { type: DeviceType | null; onDone(): void 
     e.preventDefault();
     setBusy(true);
     try {
-      await api(type ? paths.type(type.id) : paths.types, { method: type ? 'PATCH' : 'POST', body: draft });
+      // The code names a type for good: a replacement (PUT) sends everything but it.
+      const { code, ...fields } = draft;
+      await api(type ? paths.type(type.code) : paths.types, { method: type ? 'PUT' : 'POST', body: type ? fields : { code, ...fields } });
       onDone();
     } catch (err) {
       setError(asApiError(err));
@@ -102,7 +105,7 @@ function TypeEditor({ type, onDone }: { type: DeviceType | null; onDone(): void 
       <h2 id="iot-type-title">{type ? t('types.edit', { name: type.name }) : t('types.new')}</h2>
       <ProblemBox error={error} />
       <div class="iot-form-grid">
-        <TextField id="iot-type-code" label={t('types.code')} value={draft.code} onValue={(code) => patch({ code })} required disabled={!!type} />
+        <TextField id="iot-type-code" label={t('types.code')} value={draft.code} onValue={(code) => patch({ code })} required disabled={!!type} pattern="[a-z][a-z0-9_]{1,39}" hint={t('types.codeHint')} />
         <TextField id="iot-type-name" label={t('types.nameVi')} value={draft.name} onValue={(name) => patch({ name })} required />
         <TextField id="iot-type-name-en" label={t('types.nameEn')} value={draft.nameEn} onValue={(nameEn) => patch({ nameEn })} lang="en" />
         <SelectField id="iot-type-sector" label={t('device.sector')} value={draft.sector} onValue={(v) => patch({ sector: v as Sector })} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
@@ -111,7 +114,7 @@ function TypeEditor({ type, onDone }: { type: DeviceType | null; onDone(): void 
       {draft.metrics.map((m, i) => (
         <fieldset key={i} class="iot-form-grid">
           <legend>{t('types.metricN', { n: i + 1 })}</legend>
-          <TextField id={`iot-m-key-${i}`} label={t('types.key')} hint={t('types.keyHint')} value={m.key} onValue={(key) => setMetric(i, { ...m, key })} required pattern="[a-z][a-z0-9_]{0,63}" />
+          <TextField id={`iot-m-key-${i}`} label={t('types.key')} hint={t('types.keyHint')} value={m.key} onValue={(key) => setMetric(i, { ...m, key })} required pattern="[a-z][a-z0-9_]{0,39}" />
           <TextField id={`iot-m-vi-${i}`} label={t('types.metricVi')} value={m.name.vi} onValue={(vi) => setMetric(i, { ...m, name: { ...m.name, vi } })} required />
           <TextField id={`iot-m-en-${i}`} label={t('types.metricEn')} value={m.name.en} onValue={(en) => setMetric(i, { ...m, name: { ...m.name, en } })} lang="en" />
           <TextField id={`iot-m-unit-${i}`} label={t('types.unit')} value={m.unit} onValue={(unit) => setMetric(i, { ...m, unit })} />

@@ -7,7 +7,7 @@ import type { User } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { PageHead, SelectField } from '../ui/Field.js';
 import { Loading, ProblemBox } from '../ui/Problem.js';
-import { canEditDevices, canEditTypes, DEVICE_STATUSES, PAGE, paths, SECTORS, type Device, type DeviceType } from './api.js';
+import { canEditDevices, canEditTypes, DEVICE_STATUSES, PAGE, paths, SECTORS, type BulkLatest, type DeviceSummary, type DeviceType } from './api.js';
 import { toLatestByCode, useAllDevices, useDeviceTypes, useOpenAlarmLevels } from './data.js';
 import { useIotT } from './i18n/index.js';
 import { formatValue, markerColour, metricName, ROMAN } from './labels.js';
@@ -27,14 +27,14 @@ interface Filters {
 }
 const NO_FILTERS: Filters = { sector: '', type: '', commune: '', status: '', q: '' };
 
-function matches(d: Device, f: Filters, typeName: string): boolean {
+function matches(d: DeviceSummary, f: Filters, typeName: string, communeName: string): boolean {
   if (f.sector && d.sector !== f.sector) return false;
-  if (f.type && d.typeId !== f.type) return false;
+  if (f.type && d.typeCode !== f.type) return false;
   if (f.commune && d.communeCode !== f.commune) return false;
   if (f.status && d.status !== f.status) return false;
   if (f.q) {
     const q = fold(f.q);
-    if (![d.code, d.name, typeName, d.communeName ?? ''].some((s) => fold(s).includes(q))) return false;
+    if (![d.code, d.name, typeName, communeName].some((s) => fold(s).includes(q))) return false;
   }
   return true;
 }
@@ -52,16 +52,16 @@ export function DevicesPage({ user }: { user: User }) {
   const levels = useOpenAlarmLevels();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [shown, setShown] = useState(PAGE_SIZE);
-  const typeById = useMemo(() => new Map(types.map((ty) => [ty.id, ty])), [types]);
+  const typeByCode = useMemo(() => new Map(types.map((ty) => [ty.code, ty])), [types]);
   const communeName = useMemo(() => new Map(communes.map((c) => [c.code, c.name])), [communes]);
   const typeLabel = (ty: DeviceType | undefined) => (ty ? (lang === 'en' && ty.nameEn ? ty.nameEn : ty.name) : '');
 
   const filtered = useMemo(
     () =>
       all.devices
-        .filter((d) => matches(d, filters, typeLabel(typeById.get(d.typeId))))
+        .filter((d) => matches(d, filters, typeLabel(typeByCode.get(d.typeCode)), (d.communeCode && communeName.get(d.communeCode)) || ''))
         .sort((a, b) => (levels.get(b.code) ?? 0) - (levels.get(a.code) ?? 0) || collator.compare(a.code, b.code)),
-    [all.devices, filters, typeById, levels, lang],
+    [all.devices, filters, typeByCode, communeName, levels, lang],
   );
   const points = useMemo<DevicePoint[]>(
     () =>
@@ -70,14 +70,14 @@ export function DevicesPage({ user }: { user: User }) {
         lat: d.lat,
         lng: d.lng,
         title: `${d.code} — ${d.name}`,
-        detail: [typeLabel(typeById.get(d.typeId)), t(`status.${d.status}`), levels.get(d.code) ? t('alarm.levelN', { level: ROMAN[levels.get(d.code)!]! }) : ''].filter(Boolean).join(' · '),
+        detail: [typeLabel(typeByCode.get(d.typeCode)), t(`status.${d.status}`), levels.get(d.code) ? t('alarm.levelN', { level: ROMAN[levels.get(d.code)!]! }) : ''].filter(Boolean).join(' · '),
         colour: markerColour(d.status, levels.get(d.code)),
       })),
-    [filtered, typeById, levels, lang],
+    [filtered, typeByCode, levels, lang],
   );
   const rows = filtered.slice(0, shown);
   const codes = rows.map((d) => d.code).join(',');
-  const latest = useApi<unknown>(codes ? paths.bulkLatest : null, { devices: codes });
+  const latest = useApi<BulkLatest>(codes ? paths.bulkLatest : null, { devices: codes });
   useInterval(latest.reload, 30_000, [codes]);
   const latestByCode = useMemo(() => toLatestByCode(latest.data), [latest.data]);
   const set = (key: keyof Filters) => (value: string) => {
@@ -115,7 +115,7 @@ export function DevicesPage({ user }: { user: User }) {
           <input id="iot-q" type="search" value={filters.q} onInput={(e) => set('q')((e.currentTarget as HTMLInputElement).value)} />
         </div>
         <SelectField id="iot-sector" label={t('devices.sector')} value={filters.sector} onValue={set('sector')} options={[{ value: '', label: t('filter.all') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]} />
-        <SelectField id="iot-type" label={t('devices.type')} value={filters.type} onValue={set('type')} options={[{ value: '', label: t('filter.all') }, ...types.map((ty) => ({ value: ty.id, label: typeLabel(ty) }))]} />
+        <SelectField id="iot-type" label={t('devices.type')} value={filters.type} onValue={set('type')} options={[{ value: '', label: t('filter.all') }, ...types.map((ty) => ({ value: ty.code, label: typeLabel(ty) }))]} />
         <SelectField id="iot-commune" label={t('devices.commune')} value={filters.commune} onValue={set('commune')} options={[{ value: '', label: t('filter.all') }, ...communes.map((c) => ({ value: c.code, label: c.name }))]} />
         <SelectField id="iot-status" label={t('devices.status')} value={filters.status} onValue={set('status')} options={[{ value: '', label: t('filter.all') }, ...DEVICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
       </form>
@@ -134,8 +134,9 @@ export function DevicesPage({ user }: { user: User }) {
           {!all.loading && filtered.length === 0 && <p class="muted">{t('devices.none')}</p>}
           <ul class="iot-device-list plain-list">
             {rows.map((d) => {
-              const ty = typeById.get(d.typeId);
-              const values = latestByCode.get(d.code) ?? {};
+              const ty = typeByCode.get(d.typeCode);
+              const live = latestByCode.get(d.code);
+              const values = live?.values ?? {};
               const level = levels.get(d.code);
               return (
                 <li key={d.code} class="iot-device-row">
@@ -145,7 +146,7 @@ export function DevicesPage({ user }: { user: User }) {
                       <strong>{d.code}</strong> — {d.name}
                     </Link>
                     <span class="small muted">
-                      {typeLabel(ty)} · {d.communeName ?? (d.communeCode ? communeName.get(d.communeCode) : null) ?? t('devices.noCommune')}
+                      {typeLabel(ty)} · {(d.communeCode && communeName.get(d.communeCode)) || t('devices.noCommune')}
                     </span>
                     <span class="small iot-values">
                       {(ty?.metrics ?? []).slice(0, 3).map((m) => (
@@ -153,7 +154,7 @@ export function DevicesPage({ user }: { user: User }) {
                           {metricName(m, m.key, lang)}: <strong>{formatValue(values[m.key]?.value, m)}</strong>
                         </span>
                       ))}
-                      {d.lastSeenAt && <span class="muted">{t('devices.lastSeen', { time: formatDateTime(d.lastSeenAt) })}</span>}
+                      {live?.lastSeenAt && <span class="muted">{t('devices.lastSeen', { time: formatDateTime(live.lastSeenAt) })}</span>}
                     </span>
                   </div>
                   <div class="iot-device-row__badges">

@@ -30,14 +30,18 @@ function merge(values: LatestValues, readings: StreamReading[]): LatestValues {
 export function LiveValues({ code, metrics }: { code: string; metrics: MetricDefinition[] }) {
   const t = useIotT();
   const { lang } = useLang();
+  // The stream starts with a `latest` snapshot; the plain GET shows values at once and covers a
+  // browser or proxy where the stream does not get through.
   const latest = useApi<LatestResponse>(paths.latest(code));
   const [values, setValues] = useState<LatestValues>({});
+  const snapshot = (data: LatestResponse) => setValues((v) => merge(v, Object.entries(data.values).map(([metric, x]) => ({ metric, ...x }))));
   useEffect(() => {
-    if (latest.data) setValues((v) => merge(latest.data!.values, Object.entries(v).map(([metric, x]) => ({ metric, ...x }))));
+    if (latest.data) snapshot(latest.data);
   }, [latest.data]);
-  const { connected } = useEventStream<StreamReading[] | { readings: StreamReading[] }>(paths.deviceStream(code), 'readings', (data) =>
-    setValues((v) => merge(v, Array.isArray(data) ? data : data.readings)),
-  );
+  const { connected } = useEventStream(paths.deviceStream(code), {
+    latest: snapshot,
+    readings: (data: { readings: StreamReading[] }) => setValues((v) => merge(v, data.readings)),
+  });
 
   return (
     <section class="card stack" aria-labelledby="iot-live-title">

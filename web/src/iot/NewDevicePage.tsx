@@ -22,7 +22,7 @@ export function NewDevicePage() {
   const province = useProvinceCode();
   const boundaries = useBoundaries(province.code, true);
   const { types } = useDeviceTypes();
-  const [typeId, setTypeId] = useState('');
+  const [typeCode, setTypeCode] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [sector, setSector] = useState<Sector | ''>('');
@@ -33,7 +33,7 @@ export function NewDevicePage() {
   const [created, setCreated] = useState<{ device: Device; token: string } | null>(null);
   const point: LatLng | null = COORD.test(lat) && COORD.test(lng) ? { lat: Number(lat), lng: Number(lng) } : null;
   const commune = useApi<Commune>(point ? '/api/v1/admin-units/resolve' : null, point ? { lat: point.lat, lng: point.lng } : undefined);
-  const type = types.find((ty) => ty.id === typeId);
+  const type = types.find((ty) => ty.code === typeCode);
 
   function pickPoint(p: LatLng) {
     setLat(String(p.lat));
@@ -44,10 +44,9 @@ export function NewDevicePage() {
     e.preventDefault();
     setBusy(true);
     try {
-      const body = { code: code.trim(), name: name.trim(), typeId, sector: sector || type?.sector, lat: Number(lat), lng: Number(lng) };
-      const result = await api<{ device: Device; token: string } | (Device & { token: string })>(paths.devices, { method: 'POST', body });
-      const device = 'device' in result ? result.device : result;
-      setCreated({ device, token: result.token });
+      const body = { code: code.trim(), name: name.trim(), typeCode, ...(sector ? { sector } : {}), lat: Number(lat), lng: Number(lng) };
+      const { token, ...device } = await api<Device & { token: string }>(paths.devices, { method: 'POST', body });
+      setCreated({ device, token });
       setError(null);
     } catch (err) {
       setError(asApiError(err));
@@ -76,7 +75,7 @@ export function NewDevicePage() {
       <ProblemBox error={error} />
       <div class="iot-split">
         <form class="form iot-split__list" onSubmit={submit}>
-          <SelectField id="iot-new-type" label={t('device.type')} value={typeId} onValue={setTypeId} required options={[{ value: '', label: t('new.pickType') }, ...types.map((ty) => ({ value: ty.id, label: lang === 'en' && ty.nameEn ? ty.nameEn : ty.name }))]} />
+          <SelectField id="iot-new-type" label={t('device.type')} value={typeCode} onValue={setTypeCode} required options={[{ value: '', label: t('new.pickType') }, ...types.map((ty) => ({ value: ty.code, label: lang === 'en' && ty.nameEn ? ty.nameEn : ty.name }))]} />
           <TextField id="iot-new-code" label={t('device.code')} hint={t('new.codeHint')} value={code} onValue={setCode} required pattern="[A-Za-z0-9_.\-]{2,64}" error={err('code')} />
           <TextField id="iot-new-name" label={t('device.name')} value={name} onValue={setName} required maxLength={200} error={err('name')} />
           <SelectField id="iot-new-sector" label={t('device.sector')} value={sector || type?.sector || ''} onValue={(v) => setSector(v as Sector)} options={[{ value: '', label: t('new.sectorOfType') }, ...SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))]} />
@@ -88,7 +87,7 @@ export function NewDevicePage() {
             {t('device.commune')}: <strong>{commune.data ? commune.data.name : point ? (commune.loading ? '…' : t('new.outside')) : t('new.pickPoint')}</strong>
           </p>
           <p>
-            <button type="submit" class="btn" disabled={busy || !typeId}>
+            <button type="submit" class="btn" disabled={busy || !typeCode}>
               {t('new.submit')}
             </button>
           </p>

@@ -24,10 +24,9 @@ export function RulesPage({ user }: { user: User }) {
   const items = Array.isArray(rules.data) ? rules.data : (rules.data?.items ?? []);
   const editable = canEditDevices(user);
   const target = (r: Rule) => {
-    const d = devices.find((x) => x.id === r.deviceId);
-    if (d) return t('rules.onDevice', { code: d.code });
-    const ty = types.find((x) => x.id === r.deviceTypeId);
-    return ty ? t('rules.onType', { type: lang === 'en' && ty.nameEn ? ty.nameEn : ty.name }) : '—';
+    if (r.deviceCode) return t('rules.onDevice', { code: r.deviceCode });
+    const ty = types.find((x) => x.code === r.typeCode);
+    return t('rules.onType', { type: ty ? (lang === 'en' && ty.nameEn ? ty.nameEn : ty.name) : (r.typeCode ?? '—') });
   };
 
   return (
@@ -64,7 +63,7 @@ export function RulesPage({ user }: { user: User }) {
         onRetry={rules.reload}
         empty={t('rules.none')}
         columns={[
-          { label: t('rules.name'), render: (r) => r.name },
+          { label: t('rules.name'), render: (r) => r.name[lang] },
           { label: t('rules.target'), render: target },
           { label: t('rules.levels'), render: (r) => r.levels.map((l) => ROMAN[l.level]).join(', ') },
           { label: t('rules.enabled'), render: (r) => (r.enabled ? t('yes') : t('no')) },
@@ -73,7 +72,7 @@ export function RulesPage({ user }: { user: User }) {
                 {
                   label: t('rules.actions'),
                   render: (r: Rule) => (
-                    <button type="button" class="btn btn--secondary btn--small" onClick={() => setEditing(r)} aria-label={t('rules.edit', { name: r.name })}>
+                    <button type="button" class="btn btn--secondary btn--small" onClick={() => setEditing(r)} aria-label={t('rules.edit', { name: r.name[lang] })}>
                       {t('rules.editShort')}
                     </button>
                   ),

@@ -30,29 +30,37 @@ export interface DeviceType {
   metrics: MetricDefinition[];
   reportIntervalSeconds: number;
   isBuiltin: boolean;
+  deviceCount?: number;
 }
 
-export interface Device {
-  id: string;
+/** A device on the map and in lists (the GeoJSON layer carries no more than this). */
+export interface DeviceSummary {
   code: string;
   name: string;
-  typeId: string;
   typeCode: string;
   sector: Sector;
   lat: number;
   lng: number;
   communeCode: string | null;
-  communeName?: string | null;
-  ownerAgencyId: string | null;
   status: DeviceStatus;
+  online: boolean;
+}
+
+/** `GET /api/v1/iot/devices/{code}`. */
+export interface Device extends DeviceSummary {
+  id: string;
+  communeName: string | null;
+  ownerAgencyId: string | null;
   lastSeenAt: string | null;
-  createdAt?: string;
+  type: { code: string; name: string; nameEn: string; reportIntervalSeconds: number; metrics: MetricDefinition[] };
+  ownerAgency: { id: string; code: string; name: string } | null;
+  tokenRotatedAt: string;
 }
 
 export interface DeviceFeature {
   type: 'Feature';
   geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Omit<Device, 'lat' | 'lng'> & { lat?: number; lng?: number };
+  properties: { code: string; name: string; type: string; sector: Sector; status: DeviceStatus; online: boolean; commune: string | null };
 }
 export interface DeviceCollection {
   type: 'FeatureCollection';
@@ -72,63 +80,85 @@ export interface HistoryPoint {
   count: number;
 }
 export interface HistoryResponse {
+  code: string;
   metric: string;
-  resolution: string;
+  from: string;
+  to: string;
+  resolution: 'raw' | 'minute' | 'hour' | 'day';
+  bucketSeconds: number | null;
   points: HistoryPoint[];
+}
+export interface BulkLatest {
+  items: Array<{ code: string; lastSeenAt: string | null; values: LatestValues }>;
+  truncated: boolean;
 }
 
 export interface Alarm {
   id: string;
   ruleId: string;
-  ruleName?: string;
+  ruleName: Bilingual;
   deviceId: string;
   deviceCode: string;
-  deviceName?: string;
-  metric?: string | null;
+  deviceName: string;
+  sector: string;
+  communeCode: string | null;
+  ownerAgencyId: string | null;
   level: number;
+  maxLevel: number;
+  severity: string;
   state: AlarmState;
-  value?: number | null;
-  message?: Bilingual | string | null;
+  metric: string | null;
+  value: number | null;
+  message: Bilingual;
   raisedAt: string;
-  acknowledgedAt?: string | null;
-  acknowledgedBy?: string | null;
-  ackNote?: string | null;
-  clearedAt?: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  ackNote: string | null;
+  clearedAt: string | null;
+}
+export interface AlarmHistoryEvent {
+  kind: string;
+  level: number;
+  at: string;
+  actorUserId: string | null;
+  note: string | null;
+  value: number | null;
 }
 
-export type ConditionKind = 'threshold' | 'rate' | 'no_data';
-export type Operator = '>' | '>=' | '<' | '<=';
-export interface RuleCondition {
-  kind: ConditionKind;
-  metric?: string;
-  operator?: Operator;
-  value?: number;
-  /** Rate of change: per minute, over `windowMinutes`. */
-  windowMinutes?: number;
-  /** No data: minutes of silence. */
-  minutes?: number;
-}
+/** The rule language (src/modules/iot/alarms/rule-schema.ts). */
+export type Op = 'gt' | 'gte' | 'lt' | 'lte';
+export type ThresholdCondition = { metric: string; op: Op; value: number; hysteresis?: number };
+export type RateCondition = { metric: string; rateOfChange: { op: 'gte' | 'lte'; perHour: number; windowMinutes: number } };
+export type NoDataCondition = { noData: { minutes: number } };
+export type LeafCondition = ThresholdCondition | RateCondition | NoDataCondition;
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] };
+export type Severity = 'info' | 'warning' | 'critical';
 export interface RuleLevel {
-  level: 1 | 2 | 3;
-  combine: 'and' | 'or';
-  conditions: RuleCondition[];
+  level: number;
+  severity: Severity;
+  label: Bilingual;
+  condition: Condition;
 }
-export interface Rule {
-  id: string;
-  name: string;
-  deviceId: string | null;
-  deviceTypeId: string | null;
-  enabled: boolean;
-  hysteresis: number;
-  minDurationSeconds: number;
+export interface RuleInput {
+  name: Bilingual;
+  deviceCode?: string;
+  typeCode?: string;
   levels: RuleLevel[];
+  forSeconds: number;
+  enabled: boolean;
+  ownerAgencyId?: string | null;
+  notify?: { inApp: boolean; email: boolean };
 }
-export type RuleInput = Omit<Rule, 'id'>;
+export interface Rule extends Omit<RuleInput, 'deviceCode' | 'typeCode'> {
+  id: string;
+  deviceCode?: string | null;
+  typeCode?: string | null;
+}
 
 const IOT = '/api/v1/iot';
 export const paths = {
   types: `${IOT}/device-types`,
-  type: (id: string) => `${IOT}/device-types/${encodeURIComponent(id)}`,
+  type: (code: string) => `${IOT}/device-types/${encodeURIComponent(code)}`,
   devices: `${IOT}/devices`,
   device: (code: string) => `${IOT}/devices/${encodeURIComponent(code)}`,
   rotateToken: (code: string) => `${IOT}/devices/${encodeURIComponent(code)}/token`,

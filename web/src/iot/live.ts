@@ -4,29 +4,30 @@ import { useEffect, useRef, useState } from 'preact/hooks';
  * Listens to a server-sent event stream while the page is open. The browser reconnects by itself
  * after a drop; `connected` lets the page say when values may be stale.
  */
-export function useEventStream<T>(url: string | null, event: string, onData: (data: T) => void): { connected: boolean } {
-  const handler = useRef(onData);
-  handler.current = onData;
+export function useEventStream(url: string | null, handlers: Record<string, (data: never) => void>): { connected: boolean } {
+  const current = useRef(handlers);
+  current.current = handlers;
+  const events = Object.keys(handlers).sort().join(',');
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     if (!url || typeof EventSource === 'undefined') return;
     const source = new EventSource(url, { withCredentials: true });
-    const listener = (e: MessageEvent<string>) => {
-      try {
-        handler.current(JSON.parse(e.data) as T);
-      } catch {
-        /* a malformed event is skipped; the next one carries fresh values */
-      }
-    };
-    source.addEventListener(event, listener as EventListener);
+    for (const event of events.split(',')) {
+      source.addEventListener(event, (e) => {
+        try {
+          current.current[event]?.(JSON.parse((e as MessageEvent<string>).data) as never);
+        } catch {
+          /* a malformed event is skipped; the next one carries fresh values */
+        }
+      });
+    }
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
     return () => {
-      source.removeEventListener(event, listener as EventListener);
       source.close();
       setConnected(false);
     };
-  }, [url, event]);
+  }, [url, events]);
   return { connected };
 }
 
