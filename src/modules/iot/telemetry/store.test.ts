@@ -5,7 +5,7 @@ import { createTestPlatform, type TestPlatform } from '../../../platform/testing
 import { Random } from '../../../platform/seeded-random.js';
 import type { Reading } from '../readings.js';
 import { BUCKET_ORIGIN, ROLLUPS, storeReadings } from './store.js';
-import { latestValues } from './queries.js';
+import { history, latestValues } from './queries.js';
 import { insertTestDevices } from './testing.js';
 
 let t: TestPlatform;
@@ -117,4 +117,53 @@ test('a day bucket starts at midnight in Vietnam (17:00 UTC)', async () => {
     ['2026-11-30T17:00:00.000Z', 1],
     ['2026-12-01T17:00:00.000Z', 2],
   ]);
+});
+
+test('history: raw readings (flagged ones marked) when they fit the budget, else rollups that never exceed it and hold every in-range reading', async () => {
+  const [device] = await insertTestDevices(t.ctx.db, 1, 'HIST');
+  const id = device!.id;
+  const start = Date.parse('2026-11-20T00:00:00Z');
+  const readings: Reading[] = [];
+  // Six hours every 10 s, and one reading a day for ten years before (the day rollup's span).
+  for (let i = 0; i < 6 * 360; i++) readings.push({ deviceId: id, metric: 'water_level', ts: new Date(start + i * 10_000), value: (i % 97) + 0.5, outOfRange: i % 500 === 7 });
+  for (let d = 1; d <= 3650; d++) readings.push({ deviceId: id, metric: 'water_level', ts: new Date(start - d * 86_400_000), value: d % 13, outOfRange: false });
+  await storeReadings(t.ctx.db, readings);
+
+  const small = await history(t.ctx.db, { deviceId: id, metric: 'water_level', from: new Date(start), to: new Date(start + 600_000) });
+  assert.equal(small.resolution, 'raw');
+  assert.equal(small.points.length, 60);
+  assert.deepEqual(small.points[7], { ts: new Date(start + 70_000), avg: 7.5, min: 7.5, max: 7.5, count: 1, outOfRange: true });
+  assert.deepEqual(small.points.map((p) => p.ts.getTime()), readings.slice(0, 60).map((r) => r.ts.getTime()), 'equals the raw readings in order');
+
+  const random = new Random(7);
+  const cases = [
+    { from: start, to: start + 6 * 3_600_000, maxPoints: 100 },
+    { from: start - 3650 * 86_400_000, to: start + 6 * 3_600_000, maxPoints: 1000 },
+    ...Array.from({ length: 15 }, () => {
+      const from = start - random.int(0, 400) * 3_600_000 - random.int(0, 3599) * 1000;
+      return { from, to: start + random.int(1, 6 * 3600) * 1000, maxPoints: random.int(1, 300) };
+    }),
+  ];
+  for (const c of cases) {
+    const result = await history(t.ctx.db, { deviceId: id, metric: 'water_level', from: new Date(c.from), to: new Date(c.to), maxPoints: c.maxPoints });
+    const label = JSON.stringify({ ...c, resolution: result.resolution });
+    assert.ok(result.points.length <= c.maxPoints, `within the budget: ${label} gave ${result.points.length}`);
+    const inRange = readings.filter((r) => r.ts.getTime() >= c.from && r.ts.getTime() < c.to);
+    if (result.resolution === 'raw') {
+      assert.equal(result.points.length, inRange.length, label);
+      continue;
+    }
+    const seconds = ROLLUPS.find((r) => r.size === result.resolution)!.seconds * 1000;
+    const origin = Date.parse(BUCKET_ORIGIN);
+    const covered = readings.filter((r) => {
+      const bucket = origin + Math.floor((r.ts.getTime() - origin) / seconds) * seconds;
+      return !r.outOfRange && bucket >= c.from && bucket < c.to;
+    });
+    assert.equal(result.points.reduce((n, p) => n + p.count, 0), covered.length, `every in-range reading of the covered buckets is counted once: ${label}`);
+    const sum = result.points.reduce((n, p) => n + p.avg * p.count, 0);
+    assert.ok(Math.abs(sum - covered.reduce((n, r) => n + r.value, 0)) < 1e-6 * Math.max(1, Math.abs(sum)), label);
+  }
+  const decade = await history(t.ctx.db, { deviceId: id, metric: 'water_level', from: new Date(start - 3650 * 86_400_000), to: new Date(start), maxPoints: 1000 });
+  assert.equal(decade.resolution, 'day');
+  assert.equal(decade.bucketSeconds, 4 * 86_400, 'ten years in 1000 points: four days a point');
 });

@@ -1,0 +1,146 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
+import { createTestSession } from '../../../platform/testing/sessions.js';
+import { createTestUser } from '../../../platform/testing/users.js';
+import { issueApiKey } from '../../../platform/identity/issue-api-key.js';
+import type { Role } from '../../../platform/identity/roles.js';
+import { iotEvents } from '../events.js';
+import type { Reading } from '../readings.js';
+import { storeReadings } from './store.js';
+import { insertTestDevices } from './testing.js';
+
+let t: TestPlatform;
+let device: { id: string; code: string };
+let other: { id: string; code: string };
+const as: Partial<Record<Role, Record<string, string>>> = {};
+let readKey: Record<string, string>;
+let otherKey: Record<string, string>;
+
+async function apiKey(scopes: string[]): Promise<Record<string, string>> {
+  const issued = await t.ctx.db.transaction().execute((trx) =>
+    issueApiKey(trx, t.ctx.audit, { name: `tel-${scopes.join()}`, scopes, expiresAt: null, agencyId: null, createdBy: null }, { userId: null, label: 'test' }),
+  );
+  return { authorization: `Bearer ${issued.key}` };
+}
+
+before(async () => {
+  t = await createTestPlatform({ seedDemo: false });
+  [device, other] = (await insertTestDevices(t.ctx.db, 2, 'ROUTE')) as [typeof device, typeof other];
+  for (const role of ['citizen', 'leader', 'system_admin'] as const) {
+    as[role] = (await createTestSession(t.app, t.ctx, (await createTestUser(t.ctx, role)).id)).headers;
+  }
+  readKey = await apiKey(['iot:read']);
+  otherKey = await apiKey(['open311']);
+  const r = (metric: string, iso: string, value: number, outOfRange = false): Reading => ({ deviceId: device.id, metric, ts: new Date(iso), value, outOfRange });
+  await storeReadings(t.ctx.db, [
+    r('water_level', '2026-12-01T01:00:00Z', 120.5),
+    r('water_level', '2026-12-01T02:00:00Z', 130),
+    r('water_level', '2026-12-01T03:00:00Z', 9999, true),
+    r('rainfall', '2026-12-01T01:30:00Z', 12),
+  ]);
+});
+after(() => t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+test('latest returns exactly {values: {metric: {value, ts}}} with the newest in-range value of each metric', async () => {
+  const res = await get(`/api/v1/iot/devices/${device.code}/latest`, as.leader);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(res.json(), {
+    values: { water_level: { value: 130, ts: '2026-12-01T02:00:00.000Z' }, rainfall: { value: 12, ts: '2026-12-01T01:30:00.000Z' } },
+  });
+  assert.deepEqual((await get(`/api/v1/iot/devices/${other.code}/latest`, readKey)).json(), { values: {} }, 'an API key with iot:read reads it; no data is {}');
+});
+
+test('latest refuses anonymous callers (401), citizens and keys without iot:read (403), and says 404 in both languages for an unknown device', async () => {
+  const url = `/api/v1/iot/devices/${device.code}/latest`;
+  assert.equal((await get(url)).statusCode, 401);
+  assert.equal((await get(url, as.citizen)).statusCode, 403);
+  assert.equal((await get(url, otherKey)).statusCode, 403);
+  const missing = await get('/api/v1/iot/devices/KHONG-CO/latest', as.system_admin);
+  assert.equal(missing.statusCode, 404);
+  assert.match(missing.json().message.vi, /Không tìm thấy thiết bị/);
+});
+
+test('bulk latest lists the devices asked for, by code, with their values', async () => {
+  const res = await get(`/api/v1/iot/latest?devices=${other.code},${device.code},NOPE`, as.leader);
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  assert.equal(body.truncated, false);
+  assert.deepEqual(body.items.map((i: { code: string }) => i.code), [device.code, other.code].sort());
+  const mine = body.items.find((i: { code: string }) => i.code === device.code);
+  assert.equal(mine.values.water_level.value, 130);
+  assert.ok(mine.lastSeenAt);
+  const bySector = (await get('/api/v1/iot/latest?sector=environment', readKey)).json();
+  assert.ok(bySector.items.some((i: { code: string }) => i.code === device.code));
+  assert.equal((await get('/api/v1/iot/latest?sector=space', readKey)).statusCode, 400);
+});
+
+test('history returns raw points with the flagged one marked, and refuses a reversed or over-ten-year range with 400 in both languages', async () => {
+  const base = `/api/v1/iot/devices/${device.code}/history?metric=water_level`;
+  const res = await get(`${base}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&points=10`, as.leader);
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  assert.equal(body.resolution, 'raw');
+  assert.deepEqual(body.points.map((p: { avg: number; outOfRange: boolean }) => [p.avg, p.outOfRange]), [[120.5, false], [130, false], [9999, true]]);
+  const halves = (await get(`${base}&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&points=2`, as.leader)).json();
+  assert.deepEqual([halves.resolution, halves.bucketSeconds], ['hour', 43_200], '24 hours in 2 points: the hour rollup in 12-hour bins');
+  assert.deepEqual(halves.points, [{ ts: '2026-12-01T01:00:00.000Z', avg: 125.25, min: 120.5, max: 130, count: 2, outOfRange: false }]);
+  const reversed = await get(`${base}&from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z`, as.leader);
+  assert.equal(reversed.statusCode, 400);
+  assert.ok(reversed.json().message.vi && reversed.json().message.en);
+  assert.equal((await get(`${base}&from=2010-01-01T00:00:00Z&to=2026-12-01T00:00:00Z`, as.leader)).statusCode, 400);
+  assert.equal((await get(`${base}&from=yesterday`, as.leader)).statusCode, 400);
+  assert.equal((await get(`${base}&points=5001`, as.leader)).statusCode, 400);
+});
+
+test('the CSV export lists raw readings by metric then time, flagged ones included', async () => {
+  const res = await get(`/api/v1/iot/devices/${device.code}/export.csv?from=2026-11-30T00:00:00Z&to=2026-12-02T00:00:00Z`, readKey);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.match(String(res.headers['content-type']), /^text\/csv/);
+  assert.match(String(res.headers['content-disposition']), new RegExp(`${device.code}\\.csv`));
+  assert.deepEqual(res.body.trim().split('\n'), [
+    'ts,metric,value,out_of_range',
+    '2026-12-01T01:30:00.000Z,rainfall,12,false',
+    '2026-12-01T01:00:00.000Z,water_level,120.5,false',
+    '2026-12-01T02:00:00.000Z,water_level,130,false',
+    '2026-12-01T03:00:00.000Z,water_level,9999,true',
+  ]);
+  assert.equal((await get(`/api/v1/iot/devices/${device.code}/export.csv`, as.citizen)).statusCode, 403);
+});
+
+test('the live stream sends the latest values, then a committed reading of its device only, and lets go when the client leaves', async () => {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const bus = iotEvents(t.ctx.db);
+  const before = bus.listenerCount('readings');
+  const abort = new AbortController();
+  const res = await fetch(`${address}/api/v1/iot/devices/${device.code}/stream`, { headers: as.leader!, signal: abort.signal });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const until = async (pattern: RegExp) => {
+    while (!pattern.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`stream ended before ${pattern}: ${text}`);
+      text += decoder.decode(value, { stream: true });
+    }
+  };
+  await until(/event: latest\ndata: .*\n\n/);
+  assert.match(text, /"water_level":\{"value":130,"ts":"2026-12-01T02:00:00.000Z"\}/);
+  const stored = await storeReadings(t.ctx.db, [
+    { deviceId: other.id, metric: 'rainfall', ts: new Date('2026-12-01T05:00:00Z'), value: 77, outOfRange: false },
+    { deviceId: device.id, metric: 'rainfall', ts: new Date('2026-12-01T05:00:00Z'), value: 3.5, outOfRange: false },
+  ]);
+  bus.emit('readings', stored);
+  await until(/event: readings\ndata: .*\n\n/);
+  const line = /event: readings\ndata: (.*)\n\n/.exec(text)![1]!;
+  assert.deepEqual(JSON.parse(line), { readings: [{ metric: 'rainfall', ts: '2026-12-01T05:00:00.000Z', value: 3.5, outOfRange: false }] });
+  abort.abort();
+  const deadline = Date.now() + 5000;
+  while (bus.listenerCount('readings') > before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(bus.listenerCount('readings'), before, 'the listener is removed when the client leaves');
+  assert.equal((await fetch(`${address}/api/v1/iot/devices/NOPE/stream`, { headers: as.leader! })).status, 404);
+});
