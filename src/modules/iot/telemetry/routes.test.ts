@@ -11,8 +11,8 @@ import { storeReadings } from './store.js';
 import { insertTestDevices } from './testing.js';
 
 let t: TestPlatform;
-let device: { id: string; code: string };
-let other: { id: string; code: string };
+let device: { id: string; code: string; typeCode: string };
+let other: { id: string; code: string; typeCode: string };
 const as: Partial<Record<Role, Record<string, string>>> = {};
 let readKey: Record<string, string>;
 let otherKey: Record<string, string>;
@@ -63,7 +63,7 @@ test('latest refuses anonymous callers (401), citizens and keys without iot:read
   assert.match(missing.json().message.vi, /Không tìm thấy thiết bị/);
 });
 
-test('bulk latest lists the devices asked for, by code, with their values', async () => {
+test('bulk latest lists the devices asked for by code, or by type or sector, with their values', async () => {
   const res = await get(`/api/v1/iot/latest?devices=${other.code},${device.code},NOPE`, as.leader);
   assert.equal(res.statusCode, 200, res.body);
   const body = res.json();
@@ -74,6 +74,8 @@ test('bulk latest lists the devices asked for, by code, with their values', asyn
   assert.ok(mine.lastSeenAt);
   const bySector = (await get('/api/v1/iot/latest?sector=environment', readKey)).json();
   assert.ok(bySector.items.some((i: { code: string }) => i.code === device.code));
+  const byType = (await get(`/api/v1/iot/latest?type=${device.typeCode}`, readKey)).json();
+  assert.deepEqual(byType.items.map((i: { code: string }) => i.code), [device.code, other.code].sort(), 'the devices of the type');
   assert.equal((await get('/api/v1/iot/latest?sector=space', readKey)).statusCode, 400);
 });
 
@@ -95,7 +97,7 @@ test('history returns raw points with the flagged one marked, and refuses a reve
   assert.equal((await get(`${base}&points=5001`, as.leader)).statusCode, 400);
 });
 
-test('the CSV export lists raw readings by metric then time, flagged ones included', async () => {
+test('the CSV export lists raw readings by metric then time, flagged ones included, or one metric', async () => {
   const res = await get(`/api/v1/iot/devices/${device.code}/export.csv?from=2026-11-30T00:00:00Z&to=2026-12-02T00:00:00Z`, readKey);
   assert.equal(res.statusCode, 200, res.body);
   assert.match(String(res.headers['content-type']), /^text\/csv/);
@@ -107,6 +109,8 @@ test('the CSV export lists raw readings by metric then time, flagged ones includ
     '2026-12-01T02:00:00.000Z,water_level,130,false',
     '2026-12-01T03:00:00.000Z,water_level,9999,true',
   ]);
+  const rain = await get(`/api/v1/iot/devices/${device.code}/export.csv?metric=rainfall&from=2026-11-30T00:00:00Z&to=2026-12-02T00:00:00Z`, readKey);
+  assert.deepEqual(rain.body.trim().split('\n'), ['ts,metric,value,out_of_range', '2026-12-01T01:30:00.000Z,rainfall,12,false'], 'one metric');
   assert.equal((await get(`/api/v1/iot/devices/${device.code}/export.csv`, as.citizen)).statusCode, 403);
 });
 
