@@ -37,7 +37,14 @@ function registerRuleRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Alarm rules (luật cảnh báo), oldest first',
-        querystring: StrictObject({ device: Type.Optional(Type.String({ maxLength: 80 })), type: Type.Optional(Type.String({ maxLength: 80 })), enabled: Type.Optional(Type.Boolean()) }),
+        querystring: StrictObject({
+          device: Type.Optional(Type.String({ maxLength: 80 })),
+          type: Type.Optional(Type.String({ maxLength: 80 })),
+          enabled: Type.Optional(Type.Boolean()),
+          // Accepted for clients that page every list; rules are few, so one page holds them all (up to 1,000).
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          cursor: Type.Optional(Type.String({ maxLength: 300 })),
+        }),
         response: { 200: Type.Object({ items: Type.Array(RuleView), nextCursor: Type.Null() }) },
       },
     },
