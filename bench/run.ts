@@ -5,13 +5,15 @@
  *   hello-world, on the embedded engine and on PostgreSQL; server memory idle and under load.
  *   the feedback module on a database of a million reports (bench/feedback.ts).
  *   the public-services module on a database of a million dossiers (bench/public-services.ts).
- * BENCH_ONLY=me, BENCH_ONLY=feedback or BENCH_ONLY=services runs one part.
+ *   the IoT module: MQTT ingest, history of a device-year, latest of 1,000 devices (bench/iot.ts).
+ * BENCH_ONLY=me, BENCH_ONLY=feedback, BENCH_ONLY=services or BENCH_ONLY=iot runs one part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchFeedback } from './feedback.js';
+import { benchIot } from './iot.js';
 import { benchPublicServices } from './public-services.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -125,4 +127,5 @@ if (!only || only === 'me') {
 }
 if (!only || only === 'feedback') await benchFeedback();
 if (!only || only === 'services') await benchPublicServices();
+if (!only || only === 'iot') await benchIot();
 process.exit(0);
