@@ -12,6 +12,7 @@ import { generateDemoReports } from './modules/feedback/demo/generate.js';
 import { rebuildFeedbackStats } from './modules/feedback/stats/rebuild.js';
 import { feedbackDb, platformTrx } from './modules/feedback/tables.js';
 import { generateDemoDossiers } from './modules/public-services/demo/generate.js';
+import { DEVICE_CREATE_USAGE, deviceCreateCommand } from './modules/iot/device-registry/cli-command.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -26,7 +27,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   feedback:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo reports over the year before --until (default now)
   feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)
   services:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo dossiers over the year before --until (default now)
-  services:recompute-deadlines [--apply]    list (or with --apply move, audited and notified) due dates a calendar change moves`;
+  services:recompute-deadlines [--apply]    list (or with --apply move, audited and notified) due dates a calendar change moves
+  ${DEVICE_CREATE_USAGE}`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -189,6 +191,8 @@ const commands: Record<string, Command> = {
       return 0;
     });
   },
+
+  'device:create': deviceCreateCommand,
 
   async backup(config, [file]) {
     if (!file) throw new ConfigError('backup needs a FILE');
