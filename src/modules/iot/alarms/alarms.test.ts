@@ -11,6 +11,8 @@ import type { AlarmEvent } from '../events.js';
 import { iotDb } from '../tables.js';
 import { alarmProcessor, runNoDataPass } from './process.js';
 import { ALARM_CATEGORY } from './notify.js';
+import { seedDemoRules } from './seed-demo.js';
+import { iotEvents } from '../events.js';
 
 let t: TestPlatform;
 let admin: SignedIn;
@@ -228,4 +230,43 @@ test('no data for N minutes: the pass raises from last_seen_at and the next read
   clock = Date.now() - 60_000;
   await send(device.code, device.token, 100);
   assert.equal((await openAlarm(device.code)).items[0]!.state, 'cleared');
+});
+
+test('the stream lets go of its listener when the client leaves; deleting a rule clears its open alarm live and keeps the history', async () => {
+  const bus = iotEvents(t.ctx.db);
+  const baseline = bus.listenerCount('alarm');
+  const live = await listen(admin);
+  await eventually(async () => bus.listenerCount('alarm') === baseline + 1);
+  const device = await ownedDevice();
+  const created = await t.app.inject({ method: 'POST', url: '/api/v1/iot/rules', headers: admin.writeHeaders, payload: floodRule(device.code) });
+  clock = Date.now() - 30 * 60_000;
+  await send(device.code, device.token, 510);
+  const alarm = (await openAlarm(device.code)).items[0]!;
+  assert.deepEqual([alarm.level, alarm.severity], [3, 'critical']);
+  assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/v1/iot/rules/${created.json().id}`, headers: admin.writeHeaders })).statusCode, 204);
+  assert.equal((await openAlarm(device.code)).items[0]!.state, 'cleared');
+  await eventually(async () => live.events.some((e) => e.alarmId === alarm.id && e.kind === 'cleared'));
+  live.close();
+  await eventually(async () => bus.listenerCount('alarm') === baseline);
+  const history = (await t.app.inject({ method: 'GET', url: `/api/v1/iot/alarms/${alarm.id}`, headers: leader.headers })).json().history;
+  assert.deepEqual(history.map((h: { kind: string; note: string | null }) => [h.kind, h.note]), [['raised', null], ['cleared', 'rule deleted']]);
+});
+
+test('demo rules: flood levels I/II/III per demo water-level station by river, and the type rules, loaded once however often the seed runs', async () => {
+  const station = await createTestDevice(t.ctx, 'DEMO');
+  const db = iotDb(t.ctx.db);
+  await db.updateTable('iot_devices').set({ is_demo: true, name: 'Mực nước sông Thạch Hãn – Thử' }).where('id', '=', station.id).execute();
+  await seedDemoRules(t.ctx);
+  await seedDemoRules(t.ctx);
+  const rules = await db.selectFrom('iot_rules').select(['device_id', 'type_id', 'levels', 'name']).where('is_demo', '=', true).execute();
+  const flood = rules.filter((r) => r.device_id === station.id);
+  assert.equal(flood.length, 1);
+  assert.deepEqual(flood[0]!.levels.map((l) => (l.condition as { value: number }).value), [350, 500, 650]);
+  assert.deepEqual(rules.filter((r) => r.type_id).map((r) => r.name.en).sort(), [
+    'Heavy rain ≥ 50 mm/h',
+    'Poor air quality (VN_AQI > 150)',
+    'Salinity at irrigation intakes ≥ 4‰',
+    'Water level station silent for 30 minutes',
+    'Water rising ≥ 20 cm/h',
+  ]);
 });

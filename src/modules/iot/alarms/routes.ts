@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../../platform/http/module.js';
 import { StrictObject } from '../../../platform/http/schema.js';
 import { acknowledgeAlarm, alarmHistory, alarmNotFound, AlarmEventView, AlarmView, getAlarm, listAlarms } from './alarms.js';
+import { iotEvents } from '../events.js';
 import { RuleInput } from './rule-schema.js';
 import { createRule, deleteRule, getRule, listRules, ruleNotFound, RuleView, updateRule } from './rules.js';
 import { alarmsDb } from './store.js';
@@ -69,7 +70,8 @@ function registerRuleRoutes(app: App, ctx: AppContext): void {
     '/api/v1/iot/rules/:id',
     { config: WRITE_RULES, schema: { tags, summary: 'Deletes a rule; its open alarms are cleared and keep their history', params: IdParams, response: { 204: Type.Null(), 403: PROBLEM, 404: PROBLEM } } },
     async (request, reply) => {
-      await deleteRule(ctx, request, request.params.id);
+      const bus = iotEvents(ctx.db);
+      for (const event of await deleteRule(ctx, request, request.params.id)) bus.emit('alarm', event);
       return reply.code(204).send(null);
     },
   );

@@ -6,6 +6,7 @@ import type { Database } from '../../../platform/db/tables.js';
 import { actorOf, type Principal } from '../../../platform/http/access.js';
 import { errors, type FieldError } from '../../../platform/http/errors.js';
 import type { AppContext } from '../../../platform/http/module.js';
+import type { AlarmEvent } from '../events.js';
 import type { MetricDefinition } from '../metrics.js';
 import type { IotDb, IotTrx } from '../tables.js';
 import { leavesOf, NotifySettings, RuleLevel, type RuleInputT } from './rule-schema.js';
@@ -199,20 +200,23 @@ export async function updateRule(ctx: AppContext, request: FastifyRequest, id: s
   });
 }
 
-/** Soft delete: alarms keep their rule; open ones are cleared with a note. Returns the cleared alarm ids. */
-export async function deleteRule(ctx: AppContext, request: FastifyRequest, id: string): Promise<string[]> {
+/** Soft delete: alarms keep their rule; open ones are cleared with a note. Returns the events to push. */
+export async function deleteRule(ctx: AppContext, request: FastifyRequest, id: string): Promise<AlarmEvent[]> {
   return alarmsDb(ctx.db).transaction().execute(async (trx) => {
     const row = await lockRule(trx, id);
     checkWriter(request.principal, await targetOfRow(trx, row));
     const now = new Date();
     await trx.updateTable('iot_rules').set({ deleted_at: now, enabled: false, updated_at: now }).where('id', '=', id).execute();
     await trx.deleteFrom('iot_rule_states').where('rule_id', '=', id).execute();
-    const open = await trx.updateTable('iot_alarms').set({ state: 'cleared', cleared_at: now, updated_at: now }).where('rule_id', '=', id).where('state', '<>', 'cleared').returning(['id', 'level']).execute();
+    const open = await trx.updateTable('iot_alarms').set({ state: 'cleared', cleared_at: now, updated_at: now }).where('rule_id', '=', id).where('state', '<>', 'cleared').returning(['id', 'level', 'device_id']).execute();
     const userId = request.principal.kind === 'user' ? request.principal.id : null;
+    const events: AlarmEvent[] = [];
     for (const a of open) {
       await trx.insertInto('iot_alarm_events').values({ alarm_id: a.id, kind: 'cleared', level: a.level, at: now, actor_user_id: userId, note: 'rule deleted', value: null }).execute();
+      const device = await trx.selectFrom('iot_devices').select('code').where('id', '=', a.device_id).executeTakeFirstOrThrow();
+      events.push({ kind: 'cleared', alarmId: a.id, ruleId: id, deviceId: a.device_id, deviceCode: device.code, level: a.level, state: 'cleared', at: now.toISOString() });
     }
     await ctx.audit.record(platformOf(trx), { ...meta(request), action: 'iot.rule.delete', targetType: 'iot_rule', targetId: id, details: { clearedAlarms: open.length } });
-    return open.map((a) => a.id);
+    return events;
   });
 }
