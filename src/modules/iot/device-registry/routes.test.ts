@@ -5,7 +5,10 @@ import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
 import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
 import { createAgency } from '../../../platform/agencies/writes.js';
 import type { Role } from '../../../platform/identity/roles.js';
+import { resolvePoint } from '../../../platform/admin-units/resolve.js';
 import { authenticateDevice, deviceIdentity } from './auth.js';
+import { seedDemoDevices } from './demo-seed.js';
+import type { RegistryTables } from './tables.js';
 
 let t: TestPlatform;
 let as: Record<'system_admin' | 'admin_a' | 'admin_b' | 'officer_a' | 'leader' | 'citizen', SignedIn>;
@@ -17,8 +20,8 @@ let dongHoi: { lat: number; lng: number };
 before(async () => {
   t = await createTestPlatform({ seedDemo: false });
   const meta = { actor: { userId: null, label: 'test' } };
-  agencyA = await createAgency(t.ctx, { code: 'T-SNNMT', name: 'Sở Nông nghiệp và Môi trường (thử)', kind: 'department' }, meta);
-  agencyB = await createAgency(t.ctx, { code: 'T-SXD', name: 'Sở Xây dựng (thử)', kind: 'department' }, meta);
+  agencyA = await createAgency(t.ctx, { code: 'SNNMT', name: 'Sở Nông nghiệp và Môi trường (thử)', kind: 'department' }, meta);
+  agencyB = await createAgency(t.ctx, { code: 'SXD', name: 'Sở Xây dựng (thử)', kind: 'department' }, meta);
   const user = async (role: Role, agencyId: string | null = null) => {
     const created = await createTestUser(t.ctx, role, { agencyId });
     return signIn(t.app, created.email, TEST_PASSWORD);
@@ -65,7 +68,7 @@ test('a system admin registers a device: 201 with its token once, commune resolv
   assert.equal(body.sector, 'environment', 'the type’s sector by default');
   assert.equal(body.status, 'active');
   assert.equal(body.online, false);
-  assert.equal(body.ownerAgency.code, 'T-SNNMT');
+  assert.equal(body.ownerAgency.code, 'SNNMT');
 
   const shown = await get('/api/v1/iot/devices/QT-MN-001', as.officer_a);
   assert.equal(shown.statusCode, 200, shown.body);
@@ -212,4 +215,32 @@ test('an admin’s edit of a built-in type survives the next start (bootstrap in
   const after = (await get('/api/v1/iot/device-types/rain_gauge', as.system_admin)).json();
   assert.equal(after.name, 'Trạm đo mưa tự động');
   assert.equal(after.reportIntervalSeconds, 300);
+});
+
+// Last: it adds ~125 devices to this file's database.
+test('the demo seed places ~125 devices inside real communes of Quảng Trị, owned by demo agencies, once', async () => {
+  await seedDemoDevices(t.ctx);
+  const registry = t.ctx.db.withTables<RegistryTables>();
+  const rows = await registry
+    .selectFrom('iot_devices as d')
+    .innerJoin('iot_device_types as ty', 'ty.id', 'd.type_id')
+    .innerJoin('admin_units as u', 'u.code', 'd.commune_code')
+    .select(['d.code', 'd.name', 'd.lat', 'd.lng', 'd.commune_code', 'd.owner_agency_id', 'ty.code as type', 'u.parent_code'])
+    .where('d.is_demo', '=', true)
+    .execute();
+  assert.ok(rows.length >= 110 && rows.length <= 140, String(rows.length));
+  assert.equal(new Set(rows.map((r) => r.commune_code)).size >= 60, true, 'spread over most communes');
+  for (const r of rows) {
+    assert.equal(r.parent_code, '44', `${r.code} is in Quảng Trị`);
+    assert.equal(await resolvePoint(t.ctx.db, r.lat, r.lng), r.commune_code!, `${r.code} stands inside its commune`);
+  }
+  const types = new Set(rows.map((r) => r.type));
+  for (const type of ['water_level_station', 'rain_gauge', 'air_quality_station', 'soil_moisture', 'salinity', 'traffic_counter', 'visitor_counter']) assert.ok(types.has(type), type);
+  for (const river of ['Thạch Hãn', 'Bến Hải', 'Kiến Giang', 'Nhật Lệ', 'Gianh']) assert.ok(rows.some((r) => r.type === 'water_level_station' && r.name.includes(river)), river);
+  assert.ok(rows.filter((r) => r.type === 'traffic_counter').every((r) => r.owner_agency_id === agencyB), 'traffic counters belong to Sở Xây dựng');
+  assert.ok(rows.filter((r) => r.type === 'rain_gauge').every((r) => r.owner_agency_id === agencyA));
+
+  await seedDemoDevices(t.ctx);
+  const count = await registry.selectFrom('iot_devices').select((eb) => eb.fn.countAll<number>().as('n')).where('is_demo', '=', true).executeTakeFirstOrThrow();
+  assert.equal(Number(count.n), rows.length, 'a second run adds nothing');
 });
