@@ -13,6 +13,7 @@ import { rebuildFeedbackStats } from './modules/feedback/stats/rebuild.js';
 import { feedbackDb, platformTrx } from './modules/feedback/tables.js';
 import { generateDemoDossiers } from './modules/public-services/demo/generate.js';
 import { DEVICE_CREATE_USAGE, deviceCreateCommand } from './modules/iot/device-registry/cli-command.js';
+import { MOSQUITTO_FILES_USAGE, mosquittoFilesCommand } from './modules/iot/ingestion/cli-command.js';
 
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 
@@ -28,7 +29,8 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   feedback:stats:rebuild                    recount the feedback statistics from every report and timeline (audited)
   services:generate --count N [--seed S] [--until YYYY-MM-DD]   add N demo dossiers over the year before --until (default now)
   services:recompute-deadlines [--apply]    list (or with --apply move, audited and notified) due dates a calendar change moves
-  ${DEVICE_CREATE_USAGE}`;
+  ${DEVICE_CREATE_USAGE}
+  ${MOSQUITTO_FILES_USAGE}`;
 
 type Command = (config: Config, args: string[]) => Promise<number>;
 
@@ -193,6 +195,7 @@ const commands: Record<string, Command> = {
   },
 
   'device:create': deviceCreateCommand,
+  'iot:mosquitto-files': mosquittoFilesCommand,
 
   async backup(config, [file]) {
     if (!file) throw new ConfigError('backup needs a FILE');
