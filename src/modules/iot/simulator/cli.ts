@@ -5,14 +5,17 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../../platform/identity/demo-accounts.js';
 import { OptionError, USAGE, isHelp, parseOptions, type SimulatorOptions } from './cli-options.js';
 import { Fleet } from './fleet.js';
-import { defaultFloodLevels, type FloodScenario } from './flood.js';
+import { defaultFloodLevels, type FloodLevels, type FloodScenario } from './flood.js';
 import { SeriesGenerator } from './generator.js';
 import { PlatformClient, SimulatorError, type DriveableDevice } from './platform-client.js';
 import { HOUR } from './weather.js';
 
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'system_admin')!;
-/** The flood's rise starts an hour of simulated time after the simulator, so the chart shows the calm before. */
-const FLOOD_DELAY = HOUR;
+/**
+ * The flood's rise starts four simulated hours after the simulator (four minutes at ×60), its storm
+ * one hour after: the chart shows the calm, then the rain, then the river.
+ */
+const FLOOD_DELAY = 4 * HOUR;
 
 async function main(options: SimulatorOptions): Promise<void> {
   const client = new PlatformClient(options.url);
@@ -25,8 +28,10 @@ async function main(options: SimulatorOptions): Promise<void> {
 
   const realStart = Date.now();
   const simulatedNow = () => realStart + (Date.now() - realStart) * options.speed;
-  const flood = floodDevice ? await floodScenario(client, floodDevice, realStart + FLOOD_DELAY) : undefined;
-  const generator = new SeriesGenerator({ seed: options.seed, ...(flood ? { flood } : {}) });
+  // Every station aims at its own rule's levels, so only the flood station passes level I.
+  const floodLevels = await client.floodLevels(chosen.filter((d) => d.metrics.some((m) => m.key === 'water_level')));
+  const flood = floodDevice ? floodScenario(floodDevice, floodLevels, realStart + FLOOD_DELAY) : undefined;
+  const generator = new SeriesGenerator({ seed: options.seed, floodLevels, ...(flood ? { flood } : {}) });
 
   console.log(`Cấp mã cho ${chosen.length} thiết bị demo / Issuing tokens for ${chosen.length} demo devices…`);
   const devices: DriveableDevice[] = [];
@@ -69,9 +74,9 @@ function pickFloodStation(devices: Array<Omit<DriveableDevice, 'token'>>, flood:
   return station;
 }
 
-async function floodScenario(client: PlatformClient, station: Omit<DriveableDevice, 'token'>, startsAt: number): Promise<FloodScenario> {
+function floodScenario(station: Omit<DriveableDevice, 'token'>, known: ReadonlyMap<string, FloodLevels>, startsAt: number): FloodScenario {
   const metric = station.metrics.find((m) => m.key === 'water_level')!;
-  const levels = (await client.floodLevels(station.code, station.typeCode)) ?? defaultFloodLevels(metric);
+  const levels = known.get(station.code) ?? defaultFloodLevels(metric);
   return { deviceCode: station.code, startsAt, levels };
 }
 

@@ -53,9 +53,9 @@ export function floodShape(s: FloodScenario, t: number): number {
   return 1 - smoothstep((x - rise - peak) / recession);
 }
 
-/** The storm that causes the flood: heavy rain from ten hours before the rise until two hours before the crest. */
+/** The storm that causes the flood: heavy rain from three hours before the rise until two hours before the crest. */
 export function floodRain(s: FloodScenario): RainWindow {
-  return { from: s.startsAt - 10 * HOUR, to: s.startsAt + ((s.riseHours ?? RISE_HOURS) - 2) * HOUR, rate: 25 };
+  return { from: s.startsAt - 3 * HOUR, to: s.startsAt + ((s.riseHours ?? RISE_HOURS) - 2) * HOUR, rate: 25 };
 }
 
 function smoothstep(x: number): number {

@@ -55,19 +55,22 @@ export class PlatformClient {
     return ((await res.json()) as { token: string }).token;
   }
 
-  /** Alarm levels I–III of the station from its rules, if the alarm rules name them. */
-  async floodLevels(code: string, typeCode: string): Promise<FloodLevels | undefined> {
+  /**
+   * Alarm levels I–III of each water-level station from its rules (its own rule first, then its
+   * type's), for the stations whose rules name them.
+   */
+  async floodLevels(stations: ReadonlyArray<{ code: string; typeCode: string }>): Promise<Map<string, FloodLevels>> {
+    const levels = new Map<string, FloodLevels>();
     const res = await this.fetch('/api/v1/iot/rules?limit=200', { headers: this.headers(false) });
-    if (res.status !== 200) return undefined;
+    if (res.status !== 200) return levels;
     const body = (await res.json()) as { items?: Array<{ deviceCode?: string | null; typeCode?: string | null; enabled?: boolean; levels: RuleLevelLike[] }> };
     const rules = (body.items ?? []).filter((r) => r.enabled !== false);
-    const own = rules.filter((r) => r.deviceCode === code);
-    const byType = rules.filter((r) => !r.deviceCode && r.typeCode === typeCode);
-    for (const rule of [...own, ...byType]) {
-      const levels = floodLevelsFromRule(rule.levels, 'water_level');
-      if (levels) return levels;
+    for (const station of stations) {
+      const candidates = [...rules.filter((r) => r.deviceCode === station.code), ...rules.filter((r) => !r.deviceCode && r.typeCode === station.typeCode)];
+      const found = candidates.map((r) => floodLevelsFromRule(r.levels, 'water_level')).find((l) => l !== undefined);
+      if (found) levels.set(station.code, found);
     }
-    return undefined;
+    return levels;
   }
 
   /** What the server's ingestion has dropped, by reason (null when the counters are not available). */
