@@ -91,7 +91,7 @@ async function listen(who: SignedIn): Promise<{ events: AlarmEvent[]; close: () 
   const { port } = t.app.server.address() as AddressInfo;
   const events: AlarmEvent[] = [];
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: '/api/v1/iot/alarms/stream', headers: who.headers }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/v1/iot/alarms/stream', headers: { ...who.headers, accept: 'text/event-stream' } }, (res) => {
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /text\/event-stream/);
       let buffer = '';
@@ -235,6 +235,10 @@ test('no data for N minutes: the pass raises from last_seen_at and the next read
 test('the stream lets go of its listener when the client leaves; deleting a rule clears its open alarm live and keeps the history', async () => {
   const bus = iotEvents(t.ctx.db);
   const baseline = bus.listenerCount('alarm');
+  const plain = await t.app.inject({ method: 'GET', url: '/api/v1/iot/alarms/stream', headers: admin.headers });
+  assert.equal(plain.statusCode, 406, 'a plain GET is answered, not left hanging');
+  const openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  assert.ok(openapi.paths['/api/v1/iot/alarms/stream'] && openapi.paths['/api/v1/iot/rules'] && openapi.paths['/api/v1/iot/alarms/{id}/acknowledge']);
   const live = await listen(admin);
   await eventually(async () => bus.listenerCount('alarm') === baseline + 1);
   const device = await ownedDevice();

@@ -25,7 +25,7 @@ export function registerAlarmRoutes(app: App, ctx: AppContext): void {
   app.addHook('preClose', async () => streams.closeAll());
   app.get(
     '/api/v1/iot/alarms/stream',
-    { config: READ, schema: { tags, summary: 'Server-sent events: every alarm raised, escalated, de-escalated, acknowledged or cleared (event `alarm`, data an AlarmEvent)' } },
+    { config: READ, schema: { tags, summary: 'Server-sent events: every alarm raised, escalated, de-escalated, acknowledged or cleared (event `alarm`, data an AlarmEvent); needs Accept: text/event-stream', response: { 406: PROBLEM } } },
     (request, reply) => streams.serve(request, reply),
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/http/errors.js';
 import type { AppContext } from '../../../platform/http/module.js';
 import { iotEvents, type AlarmEvent } from '../events.js';
 import { alarmsDb } from './store.js';
@@ -16,6 +17,11 @@ export class AlarmStreams {
   constructor(private readonly ctx: AppContext) {}
 
   serve(request: FastifyRequest, reply: FastifyReply): void {
+    // EventSource always asks for text/event-stream; anything else (a plain GET) gets a 406 instead
+    // of a response that never ends.
+    if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
+      throw new AppError(406, 'not_acceptable', { vi: 'Luồng này chỉ trả về text/event-stream.', en: 'This stream only answers text/event-stream.' });
+    }
     const p = request.principal;
     const agencyOnly = p.kind === 'user' && (p.role === 'officer' || p.role === 'agency_admin') ? p.agencyId : undefined;
     const owners = new Map<string, string | null>();
@@ -39,6 +45,7 @@ export class AlarmStreams {
       }).catch((error: unknown) => this.ctx.log.warn({ err: error }, 'alarm stream write failed'));
     };
     const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
     const bus = iotEvents(this.ctx.db);
     bus.on('alarm', onAlarm);
     const cleanup = () => {
