@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { apiSession, launchBrowser, openSession, screenshot, SCREENSHOTS, signInThroughUi, startServer, WALL, PHONE, type Server, type Session } from './harness.js';
 
@@ -27,6 +28,7 @@ async function closing(session: Session, label: string): Promise<void> {
 
 /** Pages with a live stream never go network-idle, so they are photographed as they are. */
 async function liveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()?.width ?? 0}.png`), fullPage: true });
 }
 
