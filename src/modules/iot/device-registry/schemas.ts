@@ -9,7 +9,7 @@ export const SectorSchema = Type.Unsafe<Sector>({ type: 'string', enum: [...SECT
 export const StatusSchema = Type.Unsafe<DeviceStatus>({
   type: 'string',
   enum: [...DEVICE_STATUSES],
-  description: 'active (hoạt động), maintenance (bảo trì: data accepted, alarms may be muted), disabled (ngừng: its token is refused)',
+  description: 'active (hoạt động), maintenance (bảo trì: still authenticates and reports), disabled (ngừng: its token is refused)',
 });
 
 export const METRIC_KEY_PATTERN = '^[a-z][a-z0-9_]{0,39}$';
