@@ -7,6 +7,8 @@ import mqtt from 'mqtt';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import { signIn, type SignedIn } from '../../../platform/testing/sign-in.js';
 import { createTestUser, TEST_PASSWORD } from '../../../platform/testing/users.js';
+import { startEmbeddedBroker } from './broker.js';
+import { DeviceDirectory } from './device-directory.js';
 import { ingestionRuntime } from './index.js';
 import { createTestDevice, eventually } from './testing.js';
 
@@ -68,4 +70,14 @@ test('the real mosquitto_pub client can publish to the embedded broker', { skip:
   const ts = new Date(Date.now() - 1000).toISOString();
   await promisify(execFile)(MOSQUITTO_PUB, ['-h', '127.0.0.1', '-p', port, '-u', device.code, '-P', device.token, '-q', '1', '-i', `t-pub-${device.code}`, '-t', `devices/${device.code}/telemetry`, '-m', JSON.stringify({ ts, values: { water_level: 77 } })]);
   assert.deepEqual(await eventually(async () => (await latest(device.code)).water_level), { value: 77, ts });
+});
+
+test('when the MQTT port is taken, a warning in Vietnamese and English is logged and the platform runs on without a broker', async () => {
+  const warnings: string[] = [];
+  const log = { info() {}, warn: (_o: object, msg: string) => warnings.push(msg) };
+  const runtime = ingestionRuntime(t.ctx.db)!;
+  const taken = Number(new URL(url).port);
+  const second = await startEmbeddedBroker({ port: taken, host: '127.0.0.1', directory: new DeviceDirectory(t.ctx.db), ingestor: runtime.ingestor, log });
+  assert.equal(second, undefined);
+  assert.match(warnings[0] ?? '', new RegExp(`Cổng MQTT ${taken} đang bận.*MQTT port ${taken} is taken`));
 });
