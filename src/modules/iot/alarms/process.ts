@@ -6,7 +6,7 @@ import type { IotTrx } from '../tables.js';
 import { evaluate, type EngineInput } from './engine.js';
 import { applyTransition } from './lifecycle.js';
 import { leavesOf } from './rule-schema.js';
-import { alarmsDb, definitionOf, deviceRef, devicesOfRule, rulesForDevice, type DeviceRef, type RuleRow } from './store.js';
+import { alarmsDb, definitionOf, devicesOfRule, ruleCache, type DeviceRef, type RuleRow } from './store.js';
 
 /** Runs one rule on one device inside the caller's transaction; returns the events to push after commit. */
 async function runRule(trx: IotTrx, ctx: AppContext, rule: RuleRow, device: DeviceRef, input: EngineInput): Promise<AlarmEvent[]> {
@@ -34,9 +34,10 @@ function publish(db: Db, events: AlarmEvent[]): void {
 /** Every rule of a device on one batch of its readings, in one transaction. */
 export async function processDeviceReadings(ctx: AppContext, deviceId: string, readings: Reading[], now = new Date()): Promise<AlarmEvent[]> {
   const db = alarmsDb(ctx.db);
-  const device = await deviceRef(db, deviceId);
+  const cache = ruleCache(ctx.db);
+  const device = await cache.device(deviceId, Date.now());
   if (!device) return [];
-  const rules = await rulesForDevice(db, device);
+  const rules = await cache.rulesFor(device, Date.now());
   if (rules.length === 0) return [];
   const events = await db.transaction().execute(async (trx) => {
     const out: AlarmEvent[] = [];

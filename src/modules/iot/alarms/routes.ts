@@ -6,7 +6,7 @@ import { acknowledgeAlarm, alarmHistory, alarmNotFound, AlarmEventView, AlarmVie
 import { iotEvents } from '../events.js';
 import { RuleInput } from './rule-schema.js';
 import { createRule, deleteRule, getRule, listRules, ruleNotFound, RuleView, updateRule } from './rules.js';
-import { alarmsDb } from './store.js';
+import { alarmsDb, invalidateRules } from './store.js';
 import { AlarmStreams } from './stream.js';
 
 const tags = ['iot: alarms'];
@@ -59,19 +59,29 @@ function registerRuleRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v1/iot/rules',
     { config: WRITE_RULES, schema: { tags, summary: 'Creates a rule on a device or a device type; its metrics must exist on the type', body: RuleInput, response: { 201: RuleView, 403: PROBLEM, 422: PROBLEM } } },
-    async (request, reply) => reply.code(201).send(await createRule(ctx, request, request.body)),
+    async (request, reply) => {
+      const rule = await createRule(ctx, request, request.body);
+      invalidateRules(ctx.db);
+      return reply.code(201).send(rule);
+    },
   );
   app.put(
     '/api/v1/iot/rules/:id',
     { config: WRITE_RULES, schema: { tags, summary: 'Replaces a rule (its version goes up; a raised alarm is re-judged under the new levels)', params: IdParams, body: RuleInput, response: { 200: RuleView, 403: PROBLEM, 404: PROBLEM, 422: PROBLEM } } },
-    async (request) => updateRule(ctx, request, request.params.id, request.body),
+    async (request) => {
+      const rule = await updateRule(ctx, request, request.params.id, request.body);
+      invalidateRules(ctx.db);
+      return rule;
+    },
   );
   app.delete(
     '/api/v1/iot/rules/:id',
     { config: WRITE_RULES, schema: { tags, summary: 'Deletes a rule; its open alarms are cleared and keep their history', params: IdParams, response: { 204: Type.Null(), 403: PROBLEM, 404: PROBLEM } } },
     async (request, reply) => {
       const bus = iotEvents(ctx.db);
-      for (const event of await deleteRule(ctx, request, request.params.id)) bus.emit('alarm', event);
+      const events = await deleteRule(ctx, request, request.params.id);
+      invalidateRules(ctx.db);
+      for (const event of events) bus.emit('alarm', event);
       return reply.code(204).send(null);
     },
   );

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../platform/http/module.js';
 import type { IotTrx } from '../tables.js';
 import type { ConditionT, RuleLevelT, SeverityT } from './rule-schema.js';
-import { alarmsDb } from './store.js';
+import { alarmsDb, invalidateRules } from './store.js';
 
 const ROMAN = ['', 'I', 'II', 'III'];
 const DEMO_OWNER_CODE = 'SNNMT';
@@ -113,4 +113,5 @@ export async function seedDemoRules(ctx: AppContext): Promise<void> {
     for (const s of stations) await insertMissing(trx, floodRule(s), typeIds, s.owner_agency_id);
     for (const rule of TYPE_RULES) await insertMissing(trx, rule, typeIds, owner?.id ?? null);
   });
+  invalidateRules(ctx.db);
 }
