@@ -146,7 +146,11 @@ test('an officer acknowledges, with a note, an alarm raised on a device of their
     await card.getByLabel('Ghi chú xử lý').fill('Đã cử tổ trực kiểm tra trạm.');
     await card.getByRole('button', { name: 'Xác nhận tiếp nhận' }).click();
     await card.getByText('Đã tiếp nhận', { exact: true }).waitFor({ timeout });
-    await card.getByText('Đã cử tổ trực kiểm tra trạm.').waitFor({ timeout });
+    await card.getByText('Đã cử tổ trực kiểm tra trạm.').first().waitFor({ timeout });
+    // The alarm's history, opened on request: raised, then acknowledged.
+    await card.getByText('Diễn biến cảnh báo').click();
+    await card.locator('.iot-history li', { hasText: 'được tiếp nhận' }).waitFor({ timeout });
+    assert.match((await card.locator('.iot-history li').first().textContent()) ?? '', /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} — phát sinh \(Cấp II\)/);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 360 px');
     await liveScreenshot(page, 'officer-iot-alarms');
     await closing(session, 'alarm console');

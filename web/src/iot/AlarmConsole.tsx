@@ -8,6 +8,7 @@ import { usePaged } from '../lib/use-api.js';
 import { PageHead, SelectField } from '../ui/Field.js';
 import { Loading, ProblemBox } from '../ui/Problem.js';
 import { ALARM_STATES, canAcknowledge, PAGE, paths, type Alarm } from './api.js';
+import { AlarmHistory } from './AlarmHistory.js';
 import { useIotT } from './i18n/index.js';
 import { formatValue, LEVELS, ROMAN } from './labels.js';
 import { useEventStream } from './live.js';
@@ -123,6 +124,7 @@ function AlarmCard({ alarm: a, user, onChanged }: { alarm: Alarm; user: User; on
           {t('alarms.note')}: {a.ackNote}
         </p>
       )}
+      <AlarmHistory id={a.id} />
       <ProblemBox error={error} />
       {a.state === 'active' && canAcknowledge(user) && !open && (
         <button type="button" class="btn btn--small" onClick={() => setOpen(true)}>

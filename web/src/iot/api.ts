@@ -167,6 +167,7 @@ export const paths = {
   history: (code: string) => `${IOT}/devices/${encodeURIComponent(code)}/history`,
   deviceStream: (code: string) => `${IOT}/devices/${encodeURIComponent(code)}/stream`,
   alarms: `${IOT}/alarms`,
+  alarm: (id: string) => `${IOT}/alarms/${encodeURIComponent(id)}`,
   acknowledge: (id: string) => `${IOT}/alarms/${encodeURIComponent(id)}/acknowledge`,
   alarmStream: `${IOT}/alarms/stream`,
   rules: `${IOT}/rules`,
