@@ -37,6 +37,9 @@ test('a device posts readings with its token: 202 after they are stored, visible
   const latest = await t.app.inject({ method: 'GET', url: `/api/v1/iot/devices/${device.code}/latest`, headers: leader.headers });
   assert.equal(latest.statusCode, 200, latest.body);
   assert.deepEqual(latest.json().values.water_level, { value: 512, ts });
+  // Labelled as a form, as `curl -d` does: still read as JSON.
+  const labelled = await t.app.inject({ method: 'POST', url: `/api/v1/iot/devices/${device.code}/telemetry`, headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: JSON.stringify({ ts, values: { water_level: 512 } }) });
+  assert.equal(labelled.statusCode, 202, labelled.body);
   // The same message again (a device retrying after a lost answer) is accepted and stored once.
   assert.equal((await post(device.code, device.token, { ts, values: { water_level: 512.4 } })).statusCode, 202);
   assert.deepEqual(announced.filter((r) => r.deviceId === device.id).map((r) => [r.value, r.outOfRange]).sort(), [[512, false], [9999, true]]);
@@ -93,4 +96,11 @@ test('a device over its rate gets 429 with Retry-After while another device keep
   assert.ok(statuses.includes(429), statuses.join());
   assert.ok(Number(retryAfter) >= 1);
   assert.equal((await post(calm.code, calm.token, sample(0))).statusCode, 202);
+});
+
+test('the telemetry route and its payload schema are in the OpenAPI document', async () => {
+  const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  const op = doc.paths['/api/v1/iot/devices/{code}/telemetry'].post;
+  assert.ok(op.requestBody, 'documents the body');
+  assert.ok(doc.paths['/api/v1/iot/ingestion/stats'].get);
 });

@@ -74,7 +74,9 @@ export function registerIngestionHttp(app: App, deps: { db: Db; directory: Devic
   void app.register(async (scope) => {
     // The body is validated by the same code as an MQTT payload, from the raw bytes, so both
     // transports refuse exactly the same messages; the schema below is for the API documentation.
-    scope.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
+    // Any content type is read as JSON bytes: small devices (and `curl -d`) often label it wrongly.
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: PAYLOAD_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
     scope.setValidatorCompiler(() => () => true);
     scope.post(
       '/api/v1/iot/devices/:code/telemetry',
