@@ -10,6 +10,8 @@ import { alarmsDb, definitionOf, devicesOfRule, ruleCache, type DeviceRef, type 
 
 /** Runs one rule on one device inside the caller's transaction; returns the events to push after commit. */
 async function runRule(trx: IotTrx, ctx: AppContext, rule: RuleRow, device: DeviceRef, input: EngineInput): Promise<AlarmEvent[]> {
+  // Make sure the row exists before locking it, so two processes meeting a new pair queue on the lock.
+  await trx.insertInto('iot_rule_states').values({ rule_id: rule.id, device_id: device.id, state: 'null' }).onConflict((oc) => oc.doNothing()).execute();
   const stored = await trx.selectFrom('iot_rule_states').select('state').where('rule_id', '=', rule.id).where('device_id', '=', device.id).forUpdate().executeTakeFirst();
   const { state, transitions } = evaluate(definitionOf(rule), stored?.state ?? null, input);
   const json = JSON.stringify(state);
