@@ -2,6 +2,7 @@ import { loadConfig, productionProblems, ConfigError } from './platform/config/c
 import { startPlatform } from './platform/runtime.js';
 import { registerWeb } from './web-server.js';
 import { hasDemoAccounts, demoSignIns } from './platform/identity/demo-accounts.js';
+import { mqttBannerLine } from './modules/iot/ingestion/banner.js';
 
 /** `npm start`: the whole platform in one process. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     '',
     `Tỉnh Số is running at ${config.publicUrl}  (database: ${platform.ctx.database.engine === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL server'})`,
     `API docs: ${config.publicUrl}/api/docs`,
+    mqttBannerLine(config, platform.ctx.db),
   ];
   if (config.demoData) {
     lines.push('Demo sign-ins (DEMO DATA — not for production):');

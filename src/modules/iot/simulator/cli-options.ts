@@ -26,7 +26,7 @@ export const USAGE = `npm run simulate -- [options]
   --devices N        drive the first N demo devices        default all
   --interval S       seconds between a device's messages   default 5
   --speed X          simulated time multiplier             default 60
-  --flood CODE|auto  play a flood at this station (lũ)     default none
+  --flood CODE|auto|none  play a flood at this station (lũ) default auto (the first water-level station)
   --email, --password  a system administrator's sign-in   default the demo account quantri@demo.tinhso.vn
   --seed N           weather seed                          default 2026
   --duration S       stop after S seconds                  default never (Ctrl-C)`;
@@ -65,7 +65,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, de
     devices: devices === undefined ? undefined : Math.floor(devices),
     intervalSeconds: number('interval', 5, 0.05)!,
     speed: number('speed', 60, 0.001)!,
-    flood: flags.get('flood'),
+    // A new user should see the platform alive: a flood plays out unless asked not to.
+    flood: flags.get('flood') === 'none' ? undefined : (flags.get('flood') ?? 'auto'),
     email: flags.get('email') ?? defaults.email,
     password: flags.get('password') ?? defaults.password,
     seed: Math.floor(number('seed', 2026, 0)!),

@@ -87,6 +87,8 @@ describe('simulator fleet', () => {
     assert.equal(plain.intervalSeconds, 5);
     assert.equal(plain.speed, 60);
     assert.equal(plain.devices, undefined);
+    assert.equal(plain.flood, 'auto', 'a flood plays unless asked not to');
+    assert.equal(parseOptions(['--flood', 'none'], {}, defaults).flood, undefined);
     const flagged = parseOptions(['--url', 'http://h:1/', '--devices=3', '--flood', 'auto', '--speed', '120'], { PUBLIC_URL: 'http://p' }, defaults);
     assert.equal(flagged.url, 'http://h:1');
     assert.equal(flagged.devices, 3);
