@@ -31,7 +31,18 @@ const BOUNDARY_CACHE = 'public, max-age=86400';
 
 const unitNotFound = (code: string) => errors.notFound(`Không tìm thấy đơn vị hành chính mã ${code}.`, `No administrative unit with code ${code}.`);
 
+const MapSettings = Type.Object({
+  tileUrl: Type.Union([Type.String(), Type.Null()], { description: 'XYZ tile URL template (MAP_TILE_URL), or null: draw the commune outlines alone' }),
+  attribution: Type.String(),
+});
+
 export function registerAdminUnitRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/v1/map-settings',
+    { config: { access: { public: true } }, schema: { tags, summary: 'What every map draws under the commune outlines: the configured background tiles, if any', response: { 200: MapSettings } } },
+    async () => ({ tileUrl: ctx.config.mapTiles?.urlTemplate ?? null, attribution: ctx.config.mapTiles?.attribution ?? '' }),
+  );
+
   app.get(
     '/api/v1/admin-units',
     { config: READ, schema: { tags, summary: 'Children of a unit (top-level units without `parent`), by code', querystring: ListQuery, response: { 200: UnitPage, 404: PROBLEM } } },

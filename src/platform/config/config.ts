@@ -18,10 +18,18 @@ export interface Config {
   s3: S3Config | undefined;
   maxUploadBytes: number;
   trustProxy: boolean;
+  /** Background map tiles (an XYZ URL template); without it maps draw the commune outlines alone. */
+  mapTiles: MapTilesConfig | undefined;
   /** Where fees for public services are paid (VietQR transfers, the payment gateway). */
   payment: PaymentConfig;
   /** The environment the config was read from: modules read their own settings from it. */
   env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface MapTilesConfig {
+  /** e.g. `https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png`. */
+  urlTemplate: string;
+  attribution: string;
 }
 
 export interface OidcConfig {
@@ -80,6 +88,23 @@ function int(env: Env, name: string, fallback: number): number {
 
 export class ConfigError extends Error {}
 
+function mapTilesConfig(env: Env): MapTilesConfig | undefined {
+  const urlTemplate = env.MAP_TILE_URL;
+  if (!urlTemplate) return undefined;
+  const valid = /^https?:\/\/[^/]+\//.test(urlTemplate) && ['{z}', '{x}', '{y}'].every((part) => urlTemplate.includes(part));
+  if (!valid) throw new ConfigError(`MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}, got "${urlTemplate}"`);
+  return { urlTemplate, attribution: env.MAP_TILE_ATTRIBUTION || '' };
+}
+
+/**
+ * The origin the browser fetches tiles from, as a Content-Security-Policy source: Leaflet's `{s}`
+ * subdomain placeholder becomes a wildcard (`https://*.tile.openstreetmap.org`).
+ */
+export function mapTileSource(tiles: MapTilesConfig): string {
+  const origin = /^(https?:\/\/[^/]+)/.exec(tiles.urlTemplate)![1]!;
+  return origin.replace('{s}', '*');
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = (env.NODE_ENV ?? 'development') as Config['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -123,6 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 10 * 1024 * 1024),
     trustProxy: env.TRUST_PROXY === 'true',
     payment: paymentConfig(env, nodeEnv),
+    mapTiles: mapTilesConfig(env),
     env: { ...env },
   };
 }

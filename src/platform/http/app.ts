@@ -16,6 +16,7 @@ import { resolvePrincipal, enforceCsrf } from '../identity/principal.js';
 import { registerHealthRoutes } from './health.js';
 import { loggerOptions } from './logging.js';
 import { ProblemSchema } from './schema.js';
+import { mapTileSource } from '../config/config.js';
 
 export interface RouteAccess {
   method: string;
@@ -90,7 +91,7 @@ export async function buildApp({ ctx: partialCtx, areas, web, logStream }: Build
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTiles ? [mapTileSource(config.mapTiles)] : [])],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],

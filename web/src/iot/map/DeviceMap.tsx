@@ -5,13 +5,28 @@ import type { DeviceMapHandle, DevicePoint, LatLng } from './leaflet-devices.js'
 
 export type { DevicePoint, LatLng };
 
-/**
- * The background tile URL (IOT_MAP_TILE_URL on the server). No route exposes the server's settings
- * to the browser yet, so this returns null and the commune outlines are the only layer; when a
- * config route lands, read it here and every IoT map gets the tiles.
- */
-export function useMapTileUrl(): string | null {
-  return null;
+/** The server's background tiles (MAP_TILE_URL), read once per page load and shared by every map. */
+interface MapTiles {
+  tileUrl: string | null;
+  attribution: string;
+}
+let tiles: Promise<MapTiles> | null = null;
+const NO_TILES: MapTiles = { tileUrl: null, attribution: '' };
+
+/** The tiles, or null while they are asked for; a failed request means outlines only, never a broken map. */
+export function useMapTiles(): MapTiles | null {
+  const [value, setValue] = useState<MapTiles | null>(null);
+  useEffect(() => {
+    tiles ??= fetch('/api/v1/map-settings', { credentials: 'same-origin' })
+      .then((res) => (res.ok ? (res.json() as Promise<MapTiles>) : NO_TILES))
+      .catch(() => NO_TILES);
+    let cancelled = false;
+    void tiles.then((v) => !cancelled && setValue(v));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return value;
 }
 
 interface Props {
@@ -28,7 +43,7 @@ interface Props {
 /** A Leaflet map of devices, loaded on demand. */
 export function DeviceMap({ boundaries, label, points, picked, focus, onPick, onView }: Props) {
   const t = useIotT();
-  const tileUrl = useMapTileUrl();
+  const tiles = useMapTiles();
   const element = useRef<HTMLDivElement>(null);
   const handle = useRef<DeviceMapHandle | null>(null);
   const [ready, setReady] = useState(false);
@@ -38,14 +53,15 @@ export function DeviceMap({ boundaries, label, points, picked, focus, onPick, on
   const picking = !!onPick;
 
   useEffect(() => {
+    if (!tiles) return;
     let cancelled = false;
     import('./leaflet-devices.js').then(
       ({ createDeviceMap }) => {
         if (cancelled || !element.current) return;
         const h = createDeviceMap(element.current, boundaries, {
-          attribution: t('map.attribution'),
+          attribution: [t('map.attribution'), tiles.attribution].filter(Boolean).join(' · '),
           openLabel: t('map.open'),
-          tileUrl,
+          tileUrl: tiles.tileUrl,
           ...(picking ? { onPick: (p: LatLng) => callbacks.current.onPick?.(p) } : {}),
           onMove: () => handle.current && callbacks.current.onView?.(handle.current.visible()),
         });
@@ -61,8 +77,8 @@ export function DeviceMap({ boundaries, label, points, picked, focus, onPick, on
       handle.current = null;
       setReady(false);
     };
-    // Built once per outline set; points and the pin are updated below.
-  }, [boundaries, picking]);
+    // Built once per outline set (after the tile settings are known); points and the pin are updated below.
+  }, [boundaries, picking, tiles]);
 
   useEffect(() => {
     if (ready) handle.current?.setPoints(points ?? []);

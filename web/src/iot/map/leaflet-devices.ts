@@ -29,7 +29,7 @@ const BOUNDARY: L.PathOptions = { color: '#0b4f9c', weight: 1, opacity: 0.7, fil
 interface Options {
   attribution: string;
   openLabel: string;
-  /** Optional background tiles (IOT_MAP_TILE_URL); without them the outlines are the only layer. */
+  /** Optional background tiles (MAP_TILE_URL); without them the outlines are the only layer. */
   tileUrl: string | null;
   onPick?: (point: LatLng) => void;
   onMove?: () => void;
