@@ -3,7 +3,7 @@ import { useLang } from '../lib/i18n.js';
 import { Link, useTitle } from '../lib/router.js';
 import type { User } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { PageHead } from '../ui/Field.js';
+import { DetailsCard, PageHead } from '../ui/Field.js';
 import { Loading, ProblemBox } from '../ui/Problem.js';
 import { canEditDevice, PAGE, paths, type Device } from './api.js';
 import { DeviceAdmin } from './DeviceAdmin.js';
@@ -47,17 +47,7 @@ export function DevicePage({ code, user }: { code: string; user: User }) {
         </ol>
       </nav>
       <PageHead title={`${d.code} — ${d.name}`} actions={<StatusBadge status={d.status} />} />
-      <section class="card" aria-labelledby="iot-details-title">
-        <h2 id="iot-details-title">{t('device.details')}</h2>
-        <dl class="iot-details">
-          {rows.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <DetailsCard id="iot-details-title" title={t('device.details')} rows={rows} listClass="iot-details" />
       <LiveValues code={d.code} metrics={metrics} />
       {metrics.length > 0 && <DeviceHistory code={d.code} metrics={metrics} />}
       <DeviceAlarms code={d.code} />

@@ -10,6 +10,7 @@ import { NotFound } from '../ui/Guard.js';
 import { ProblemBox } from '../ui/Problem.js';
 import { canEditTypes, paths, SECTORS, type DeviceType, type MetricDefinition, type Sector } from './api.js';
 import { useDeviceTypes } from './data.js';
+import { FormActions } from './FormActions.js';
 import { useIotT } from './i18n/index.js';
 
 type TypeInput = Omit<DeviceType, 'id' | 'isBuiltin' | 'deviceCount'>;
@@ -133,14 +134,7 @@ function TypeEditor({ type, onDone }: { type: DeviceType | null; onDone(): void 
           {t('types.addMetric')}
         </button>
       </p>
-      <div class="row">
-        <button type="submit" class="btn" disabled={busy}>
-          {t('rules.save')}
-        </button>
-        <button type="button" class="btn btn--secondary" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} onCancel={onDone} />
     </form>
   );
 }

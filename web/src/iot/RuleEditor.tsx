@@ -3,6 +3,7 @@ import { api, asApiError, type ApiError } from '../lib/api.js';
 import { useLang } from '../lib/i18n.js';
 import { SelectField, TextField } from '../ui/Field.js';
 import { ProblemBox } from '../ui/Problem.js';
+import { FormActions } from './FormActions.js';
 import { paths, type DeviceSummary, type DeviceType, type Op, type Rule, type Severity } from './api.js';
 import { useIotT } from './i18n/index.js';
 import { metricName, ROMAN } from './labels.js';
@@ -116,19 +117,13 @@ export function RuleEditor({ rule, types, devices, onDone }: Props) {
           </button>
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="btn" disabled={busy}>
-          {t('rules.save')}
-        </button>
-        <button type="button" class="btn btn--secondary" onClick={onDone}>
-          {t('action.cancel')}
-        </button>
+      <FormActions busy={busy} onCancel={onDone}>
         {rule && (
           <button type="button" class="btn btn--danger" onClick={() => void remove()}>
             {t('rules.delete')}
           </button>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -7,6 +7,20 @@ export function newId(prefix = 'f'): string {
   return `${prefix}-${counter}`;
 }
 
+/** A control's label and optional hint; the control points at the hint with `aria-describedby`. */
+function FieldLabel({ id, label, hint }: { id: string; label: string; hint: string | undefined }) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      {hint && (
+        <span class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+    </>
+  );
+}
+
 interface InputProps {
   id: string;
   label: string;
@@ -33,12 +47,7 @@ export function TextField({ id, label, value, onValue, hint, error, type = 'text
   const attributes = { type, ...rest } as { type: 'text' };
   return (
     <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldLabel id={id} label={label} hint={hint} />
       <input
         id={id}
         name={id}
@@ -71,12 +80,7 @@ interface SelectProps {
 export function SelectField({ id, label, value, onValue, options, hint, required, disabled }: SelectProps) {
   return (
     <div class="field">
-      <label for={id}>{label}</label>
-      {hint && (
-        <span class="field__hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
+      <FieldLabel id={id} label={label} hint={hint} />
       <select
         id={id}
         name={id}
@@ -105,5 +109,22 @@ export function PageHead({ title, lead, actions }: { title: string; lead?: Compo
       </div>
       {actions && <div class="page-head__actions">{actions}</div>}
     </div>
+  );
+}
+
+/** A card of label/value pairs under its own heading (a profile's or a device's details). */
+export function DetailsCard({ id, title, rows, listClass }: { id: string; title: string; rows: Array<[string, string]>; listClass: string }) {
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <dl class={listClass}>
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import { useTitle } from '../../lib/router.js';
 import type { User } from '../../lib/session.js';
 import { usePaged } from '../../lib/use-api.js';
 import { DataTable } from '../../ui/DataTable.js';
-import { PageHead } from '../../ui/Field.js';
+import { DetailsCard, PageHead } from '../../ui/Field.js';
 import { useCitizenT } from '../i18n/index.js';
 
 /** One access to the user's personal data, from the audit trail. */
@@ -33,17 +33,7 @@ export function Profile({ user }: { user: User }) {
   return (
     <div class="stack">
       <PageHead title={t('profile.title')} lead={user.fullName} actions={user.isDemo ? <span class="badge badge--warn">{t('profile.demo')}</span> : undefined} />
-      <section class="card" aria-labelledby="details-title">
-        <h2 id="details-title">{t('profile.details')}</h2>
-        <dl class="details">
-          {details.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
+      <DetailsCard id="details-title" title={t('profile.details')} rows={details} listClass="details" />
       <section class="stack" aria-labelledby="access-title">
         <div>
           <h2 id="access-title">{t('profile.access')}</h2>

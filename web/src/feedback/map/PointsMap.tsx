@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { BoundaryCollection } from '../../ioc/types.js';
+import { MapFrame, useLazyMap } from '../../lib/map/lazy-map.js';
 import { useFeedbackT } from '../i18n/index.js';
 import type { LatLng, MapPoint, PointsMapHandle } from './leaflet-points.js';
 
@@ -17,36 +18,22 @@ interface Props {
 /** A Leaflet map, loaded on demand with a dynamic import. */
 export function PointsMap({ boundaries, label, points, picked, onPick }: Props) {
   const t = useFeedbackT();
-  const element = useRef<HTMLDivElement>(null);
-  const handle = useRef<PointsMapHandle | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
   const pick = useRef(onPick);
   pick.current = onPick;
   const picking = !!onPick;
-
-  useEffect(() => {
-    let cancelled = false;
-    import('./leaflet-points.js').then(
-      ({ createPointsMap }) => {
-        if (cancelled || !element.current) return;
-        handle.current = createPointsMap(element.current, boundaries, {
+  // Built once per outline set; points and the pin are updated below.
+  const map = useLazyMap<PointsMapHandle>(
+    () =>
+      import('./leaflet-points.js').then(({ createPointsMap }) => (element: HTMLElement) =>
+        createPointsMap(element, boundaries, {
           attribution: t('map.attribution'),
           openLabel: t('map.open'),
           ...(picking ? { onPick: (p: LatLng) => pick.current?.(p) } : {}),
-        });
-        setReady(true);
-      },
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-      handle.current?.destroy();
-      handle.current = null;
-      setReady(false);
-    };
-    // Built once per outline set; points and the pin are updated below.
-  }, [boundaries, picking]);
+        }),
+      ),
+    [boundaries, picking],
+  );
+  const { ready, handle } = map;
 
   useEffect(() => {
     if (ready) handle.current?.setPoints(points ?? []);
@@ -58,13 +45,7 @@ export function PointsMap({ boundaries, label, points, picked, onPick }: Props) 
   }, [ready, pickedKey]);
 
   return (
-    <div class="fb-map-frame">
-      <div ref={element} class={`fb-map${picking ? ' fb-map--crosshair' : ''}`} role="region" aria-label={label} data-ready={ready ? 'true' : 'false'} />
-      {!ready && (
-        <p class="fb-map__loading" role="status">
-          {failed ? t('map.failed') : t('map.loading')}
-        </p>
-      )}
+    <MapFrame prefix="fb" modifier={picking ? 'fb-map--crosshair' : ''} map={map} label={label} loading={t('map.loading')} failedText={t('map.failed')}>
       {picking && ready && (
         <p class="fb-map__tools">
           <button type="button" class="btn btn--secondary btn--small" onClick={() => handle.current && onPick?.(handle.current.centre())}>
@@ -72,6 +53,6 @@ export function PointsMap({ boundaries, label, points, picked, onPick }: Props) 
           </button>
         </p>
       )}
-    </div>
+    </MapFrame>
   );
 }

@@ -1,12 +1,9 @@
 // Loaded only by pages that show a map (dynamic import): the citizen home never downloads Leaflet.
 import * as L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import type { BoundaryCollection } from '../../ioc/types.js';
+import { createOutlineMap, pickedPoint, popupContent, roundPoint, type LatLng } from '../../lib/map/leaflet-base.js';
 
-export interface LatLng {
-  lat: number;
-  lng: number;
-}
+export type { LatLng };
 
 export type PointTone = 'new' | 'open' | 'done' | 'closed';
 
@@ -35,78 +32,35 @@ const PIN = L.divIcon({
   iconAnchor: [15, 42],
 });
 
-/**
- * Commune outlines as the only base layer (no tile server: works offline, in tests, and costs no
- * third-party requests), report points as circles, and optionally a pin the person places.
- */
+/** Report points as circles over the commune outlines, and optionally a pin the person places. */
 export function createPointsMap(
   element: HTMLElement,
   boundaries: BoundaryCollection | null,
   options: { attribution: string; onPick?: (point: LatLng) => void; openLabel: string },
 ): PointsMapHandle {
-  const map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 18, attributionControl: true, zoomControl: true });
-  map.attributionControl.setPrefix(false).addAttribution(options.attribution);
-  const outline = boundaries ? L.geoJSON(boundaries as unknown as Parameters<typeof L.geoJSON>[0], { style: () => BOUNDARY, interactive: false }).addTo(map) : null;
+  const base = createOutlineMap(element, boundaries, { attribution: options.attribution, outline: BOUNDARY, ...(options.onPick ? { onPick: options.onPick } : {}) });
+  const { map } = base;
   const points = L.layerGroup().addTo(map);
-  let picked: L.Marker | null = null;
-  const all = outline?.getBounds();
-  if (all?.isValid()) map.fitBounds(all, { padding: [8, 8], animate: false });
-  else map.setView([16.75, 107.0], 8);
-
-  if (options.onPick) {
-    const onPick = options.onPick;
-    map.on('click', (e: L.LeafletMouseEvent) => onPick({ lat: round(e.latlng.lat), lng: round(e.latlng.lng) }));
-    element.classList.add('fb-map--pick');
-  }
-  const resize = new ResizeObserver(() => map.invalidateSize());
-  resize.observe(element);
+  const setPin = pickedPoint(map, (at) => L.marker(at, { icon: PIN, keyboard: false, interactive: false }));
+  if (options.onPick) element.classList.add('fb-map--pick');
 
   return {
     setPoints(list) {
       points.clearLayers();
       for (const p of list) {
         const marker = L.circleMarker([p.lat, p.lng], { radius: 8, color: '#ffffff', weight: 2, fillColor: TONES[p.tone], fillOpacity: 1 });
-        marker.bindPopup(() => popup(p, options.openLabel));
+        marker.bindPopup(() => popupContent('fb-popup', { title: p.title, detail: p.detail, href: p.href, openLabel: options.openLabel }));
         marker.addTo(points);
       }
-      if (!all?.isValid() && list.length > 0) map.fitBounds(L.latLngBounds(list.map((p) => [p.lat, p.lng] as [number, number])), { padding: [24, 24], maxZoom: 15 });
+      base.fitPoints(list, 15);
     },
     setPicked(point, focus) {
-      if (!point) {
-        picked?.remove();
-        picked = null;
-        return;
-      }
-      if (picked) picked.setLatLng([point.lat, point.lng]);
-      else picked = L.marker([point.lat, point.lng], { icon: PIN, keyboard: false, interactive: false }).addTo(map);
-      if (focus) map.setView([point.lat, point.lng], Math.max(map.getZoom(), 15), { animate: false });
+      setPin(point);
+      if (point && focus) map.setView([point.lat, point.lng], Math.max(map.getZoom(), 15), { animate: false });
     },
     centre() {
-      const c = map.getCenter();
-      return { lat: round(c.lat), lng: round(c.lng) };
+      return roundPoint(map.getCenter());
     },
-    destroy() {
-      resize.disconnect();
-      map.remove();
-    },
+    destroy: base.destroy,
   };
-}
-
-/** Six decimals: about 10 cm, more than any phone's GPS can tell. */
-function round(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
-function popup(p: MapPoint, openLabel: string): HTMLElement {
-  const box = document.createElement('div');
-  box.className = 'fb-popup';
-  const title = document.createElement('strong');
-  title.textContent = p.title;
-  const detail = document.createElement('p');
-  detail.textContent = p.detail;
-  const link = document.createElement('a');
-  link.href = p.href;
-  link.textContent = openLabel;
-  box.append(title, detail, link);
-  return box;
 }

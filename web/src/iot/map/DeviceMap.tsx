@@ -1,33 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { BoundaryCollection } from '../../ioc/types.js';
+import { MapFrame, useLazyMap, useMapTiles } from '../../lib/map/lazy-map.js';
 import { useIotT } from '../i18n/index.js';
 import type { DeviceMapHandle, DevicePoint, LatLng } from './leaflet-devices.js';
 
 export type { DevicePoint, LatLng };
-
-/** The server's background tiles (MAP_TILE_URL), read once per page load and shared by every map. */
-interface MapTiles {
-  tileUrl: string | null;
-  attribution: string;
-}
-let tiles: Promise<MapTiles> | null = null;
-const NO_TILES: MapTiles = { tileUrl: null, attribution: '' };
-
-/** The tiles, or null while they are asked for; a failed request means outlines only, never a broken map. */
-export function useMapTiles(): MapTiles | null {
-  const [value, setValue] = useState<MapTiles | null>(null);
-  useEffect(() => {
-    tiles ??= fetch('/api/v1/map-settings', { credentials: 'same-origin' })
-      .then((res) => (res.ok ? (res.json() as Promise<MapTiles>) : NO_TILES))
-      .catch(() => NO_TILES);
-    let cancelled = false;
-    void tiles.then((v) => !cancelled && setValue(v));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return value;
-}
 
 interface Props {
   boundaries: BoundaryCollection | null;
@@ -44,41 +21,27 @@ interface Props {
 export function DeviceMap({ boundaries, label, points, picked, focus, onPick, onView }: Props) {
   const t = useIotT();
   const tiles = useMapTiles();
-  const element = useRef<HTMLDivElement>(null);
-  const handle = useRef<DeviceMapHandle | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState(false);
   const callbacks = useRef({ onPick, onView });
   callbacks.current = { onPick, onView };
   const picking = !!onPick;
-
-  useEffect(() => {
-    if (!tiles) return;
-    let cancelled = false;
-    import('./leaflet-devices.js').then(
-      ({ createDeviceMap }) => {
-        if (cancelled || !element.current) return;
-        const h = createDeviceMap(element.current, boundaries, {
-          attribution: [t('map.attribution'), tiles.attribution].filter(Boolean).join(' · '),
-          openLabel: t('map.open'),
-          tileUrl: tiles.tileUrl,
-          ...(picking ? { onPick: (p: LatLng) => callbacks.current.onPick?.(p) } : {}),
-          onMove: () => handle.current && callbacks.current.onView?.(handle.current.visible()),
-        });
-        handle.current = h;
-        setReady(true);
-        callbacks.current.onView?.(h.visible());
-      },
-      () => !cancelled && setFailed(true),
-    );
-    return () => {
-      cancelled = true;
-      handle.current?.destroy();
-      handle.current = null;
-      setReady(false);
-    };
-    // Built once per outline set (after the tile settings are known); points and the pin are updated below.
-  }, [boundaries, picking, tiles]);
+  // Built once per outline set, after the tile settings are known; points and the pin are updated below.
+  const map = useLazyMap<DeviceMapHandle>(
+    tiles &&
+      (() =>
+        import('./leaflet-devices.js').then(({ createDeviceMap }) => (element: HTMLElement) => {
+          const h = createDeviceMap(element, boundaries, {
+            attribution: [t('map.attribution'), tiles.attribution].filter(Boolean).join(' · '),
+            openLabel: t('map.open'),
+            tileUrl: tiles.tileUrl,
+            ...(picking ? { onPick: (p: LatLng) => callbacks.current.onPick?.(p) } : {}),
+            onMove: () => callbacks.current.onView?.(h.visible()),
+          });
+          callbacks.current.onView?.(h.visible());
+          return h;
+        })),
+    [boundaries, picking, tiles],
+  );
+  const { ready, handle } = map;
 
   useEffect(() => {
     if (ready) handle.current?.setPoints(points ?? []);
@@ -92,14 +55,5 @@ export function DeviceMap({ boundaries, label, points, picked, focus, onPick, on
     if (ready && focus) handle.current?.focus(focus);
   }, [ready, focusKey]);
 
-  return (
-    <div class="iot-map-frame">
-      <div ref={element} class={`iot-map${picking ? ' iot-map--pick' : ''}`} role="region" aria-label={label} data-ready={ready ? 'true' : 'false'} />
-      {!ready && (
-        <p class="iot-map__loading" role="status">
-          {failed ? t('map.failed') : t('map.loading')}
-        </p>
-      )}
-    </div>
-  );
+  return <MapFrame prefix="iot" modifier={picking ? 'iot-map--pick' : ''} map={map} label={label} loading={t('map.loading')} failedText={t('map.failed')} />;
 }
