@@ -7,20 +7,25 @@ import { openDatabase, type DatabaseHandle } from '../db/database.js';
 
 /**
  * A fresh database for one test file: on the server named by DATABASE_URL a new database of its
- * own (dropped on close); otherwise an in-memory embedded one, started from `template` when given.
+ * own (dropped on close), copied from the server template `template` when given; otherwise an
+ * in-memory embedded one, started from the dumped `template` when given.
  */
-export async function createTestDatabase(template?: Blob): Promise<DatabaseHandle> {
+export async function createTestDatabase(template?: Blob | string): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) return createServerDatabase(serverUrl);
-  return openDatabase({ dataDir: 'memory://', ...(template ? { loadFrom: template } : {}) });
+  if (serverUrl) return createServerDatabase(serverUrl, typeof template === 'string' ? template : undefined);
+  return openDatabase({ dataDir: 'memory://', ...(template instanceof Blob ? { loadFrom: template } : {}) });
 }
 
-async function createServerDatabase(serverUrl: string): Promise<DatabaseHandle> {
-  const name = `tinhso_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
+function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  return url.toString();
+}
+
+async function createServerDatabase(serverUrl: string, template?: string): Promise<DatabaseHandle> {
+  const name = `tinhso_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, template ? `create database ${name} template ${template}` : `create database ${name}`);
+  const handle = await openDatabase({ databaseUrl: databaseUrl(serverUrl, name), poolSize: 5 });
   return {
     ...handle,
     async close() {
@@ -37,6 +42,52 @@ async function adminQuery(serverUrl: string, statement: string): Promise<void> {
     await client.query(statement);
   } finally {
     await client.end();
+  }
+}
+
+const STALE_TEMPLATE_MS = 6 * 3600_000;
+
+/**
+ * On a server, the migrated and seeded database of this source tree, built once by `prepare` and
+ * then copied by every test file with CREATE DATABASE … TEMPLATE (a file copy, not a re-migration).
+ * Test processes start together: an advisory lock lets one build while the others wait. The build
+ * happens under another name and is renamed when complete, so a crash never leaves a half-built
+ * template. Templates of other source trees unused for six hours are dropped on the way.
+ */
+export async function serverTemplate(serverUrl: string, kind: string, prepare: (database: DatabaseHandle) => Promise<void>): Promise<string> {
+  const name = `tinhso_test_template_${kind}_${sourceFingerprint()}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount === 0) {
+      await dropStaleTemplates(client);
+      const building = `${name}_building`;
+      await client.query(`drop database if exists ${building} with (force)`);
+      await client.query(`create database ${building}`);
+      const handle = await openDatabase({ databaseUrl: databaseUrl(serverUrl, building), poolSize: 5 });
+      try {
+        await prepare(handle);
+      } finally {
+        await handle.close();
+      }
+      await client.query(`alter database ${building} rename to ${name}`);
+    }
+    // When it was last used: what tells a stale template from one a running suite still copies.
+    await client.query(`comment on database ${name} is '${Date.now()}'`);
+    return name;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropStaleTemplates(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ datname: string; last_used: string | null }>(
+    `select datname, shobj_description(oid, 'pg_database') as last_used from pg_database where datname like 'tinhso\\_test\\_template\\_%' and datname not like '%\\_building'`,
+  );
+  for (const { datname, last_used: lastUsed } of rows) {
+    if (Date.now() - Number(lastUsed ?? 0) > STALE_TEMPLATE_MS) await client.query(`drop database if exists ${datname} with (force)`);
   }
 }
 

@@ -127,5 +127,6 @@ export function roundTo(value: number, precision: number): number {
   const text = String(Math.abs(value));
   // Shifting the decimal point in the text avoids 1.005 * 100 = 100.49999…; exponent notation can't be shifted so.
   if (text.includes('e')) return Math.round(value * 10 ** p) / 10 ** p;
-  return sign * Number(`${Math.round(Number(`${text}e${p}`))}e-${p}`);
+  // `+ 0` so that -0.001 rounds to 0, not -0 (which a chart would print as "-0").
+  return sign * Number(`${Math.round(Number(`${text}e${p}`))}e-${p}`) + 0;
 }

@@ -97,6 +97,7 @@ test('values are rounded to the metric precision and flagged out of range, not d
   assert.equal(roundTo(1.005, 2), 1.01);
   assert.equal(roundTo(-2.5, 0), -3);
   assert.equal(roundTo(1e-9, 2), 0);
+  assert.ok(Object.is(roundTo(-0.001, 2), 0), 'a tiny negative value rounds to 0, not -0');
 });
 
 test('a duplicate or replayed message is stored once, and only new readings are announced', async () => {
