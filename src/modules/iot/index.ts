@@ -4,8 +4,9 @@ import { registerTelemetryJobs, registerTelemetryRoutes, telemetryMigrations } f
 import { ingestionMigrations, registerIngestionRoutes } from './ingestion/index.js';
 import { alarmMigrations, registerAlarmJobs, registerAlarmRoutes, seedDemoRules } from './alarms/index.js';
 import { seedDemoTelemetry } from './simulator/index.js';
+import { registerAirQuality } from './air-quality/index.js';
 
-/** Sensors for floods, farms, traffic and tourism (nền tảng IoT): registry, ingestion, telemetry, alarms. */
+/** Sensors for floods, farms, traffic and tourism (nền tảng IoT): registry, ingestion, telemetry, alarms, air quality. */
 export const iotModule: AppModule = {
   name: 'iot',
   migrations: { ...registryMigrations, ...telemetryMigrations, ...ingestionMigrations, ...alarmMigrations },
@@ -14,6 +15,8 @@ export const iotModule: AppModule = {
     registerTelemetryRoutes(app, ctx);
     registerIngestionRoutes(app, ctx);
     registerAlarmRoutes(app, ctx);
+    // After the rules: it stops first on close, so its last indices still reach them.
+    registerAirQuality(app, ctx);
   },
   async jobs(ctx) {
     await registerTelemetryJobs(ctx);

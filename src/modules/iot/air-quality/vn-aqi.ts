@@ -1,6 +1,11 @@
 /**
  * The hourly Vietnamese air quality index (VN_AQI giờ) from dust, as Quyết định 1459/QĐ-TCMT
- * (12/11/2019) defines it. Pure functions; not wired into ingestion yet (see README).
+ * (12/11/2019) defines it. Pure functions; `derive.ts` applies them to the stored hourly means when
+ * an hour completes (see README).
+ *
+ * The breakpoints, the six bands and their colours were checked against several independent
+ * transcriptions of the decision: PM2.5 0/25/50/80/150/250/350/500 and PM10 0/50/150/250/350/420/500/600
+ * µg/m³ for the index 0/50/100/150/200/300/400/500.
  *
  * Only PM2.5 and PM10 are covered: the decision makes at least one of them mandatory, and they are
  * what the province's stations measure. The index of a station is the largest sub-index.

@@ -137,6 +137,17 @@ test('engine: a late reading does not rewind the alarm, a duplicate changes noth
   assert.deepEqual(r.transitions, []);
 });
 
+test('engine: a value announced after newer readings of other metrics is judged at the newest instant seen, once', () => {
+  const def = rule([level(1, { metric: 'aqi', op: 'gt', value: 150 })]);
+  let r = evaluate(def, null, { readings: readingsAt([70, { pm25: 180 }]), now: at(70) });
+  r = evaluate(def, r.state, { readings: readingsAt([60, { aqi: 230 }]), now: at(71) });
+  assert.deepEqual(r.transitions.map((t) => [t.kind, t.to, t.at.getTime(), t.value]), [['raised', 1, at(70).getTime(), 230]]);
+  assert.equal(r.state.lastTs, at(70).toISOString(), 'the clock is not rewound');
+  r = evaluate(def, r.state, { readings: readingsAt([30, { aqi: 40 }]), now: at(72) });
+  assert.deepEqual(r.transitions, [], 'older than the last aqi: a late packet, ignored');
+  assert.equal(r.state.values.aqi?.value, 230);
+});
+
 test('engine: several instants in one batch are evaluated in time order, whatever order they come in', () => {
   const readings = [...readingsAt([20, { water_level: 410 }]), ...readingsAt([0, { water_level: 250 }]), ...readingsAt([10, { water_level: 310 }])];
   const r = evaluate(flood, null, { readings, now: at(20) });

@@ -202,6 +202,7 @@ export function evaluate(rule: RuleDefinition, prior: RuleState | null, input: E
     const ts = r.ts.getTime();
     if (windows.has(r.metric)) addSample((state.samples[r.metric] ??= []), ts, r.value);
   }
+  catchUp(rule, state, usable, previous, transitions);
   // Instants at or after the newest one seen, each evaluated once all its readings are applied
   // (a payload's metrics share a time). Any reading, even of a metric no rule reads, proves the
   // device alive; a late one (older than the newest seen) must not rewind the alarm.
@@ -220,6 +221,20 @@ export function evaluate(rule: RuleDefinition, prior: RuleState | null, input: E
   if (Number.isFinite(newest)) state.lastTs = new Date(newest).toISOString();
   trimSamples(state, windows, newest);
   return { state, transitions };
+}
+
+/**
+ * A reading older than the newest instant seen but newer than its metric's last value (the hourly
+ * VN_AQI, stamped at the end of its hour once later dust has arrived) is still that metric's newest
+ * value: it is applied and judged at the newest instant seen, so it does not rewind the alarm.
+ */
+function catchUp(rule: RuleDefinition, state: RuleState, usable: Reading[], previous: number, out: Transition[]): void {
+  const late = usable
+    .filter((r) => r.ts.getTime() < previous && !(Date.parse(state.values[r.metric]?.ts ?? '') >= r.ts.getTime()))
+    .sort((a, b) => a.ts.getTime() - b.ts.getTime());
+  if (late.length === 0) return;
+  for (const r of late) state.values[r.metric] = { value: r.value, ts: r.ts.toISOString() };
+  step(rule, state, previous, previous, out);
 }
 
 function trimSamples(state: RuleState, windows: Map<string, number>, newest: number): void {

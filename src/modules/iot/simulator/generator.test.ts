@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { BUILTIN_DEVICE_TYPES } from '../device-registry/builtin-types.js';
 import type { MetricDefinition } from '../metrics.js';
 import { floodEndsAt, floodRain, type FloodScenario } from './flood.js';
-import { SeriesGenerator, type SimulatedDevice } from './generator.js';
+import { derivedByServer, SeriesGenerator, type SimulatedDevice } from './generator.js';
 import { HOUR, isWeekend, localHour } from './weather.js';
 
 const metric = (key: string, unit: string, min: number, max: number, precision = 1): MetricDefinition => ({ key, name: { vi: key, en: key }, unit, min, max, precision });
@@ -42,7 +42,7 @@ describe('simulator generator', () => {
     for (const t of hours(24 * 14)) {
       for (const device of [...all, ...builtins]) {
         const values = g.valuesAt(device, t);
-        for (const def of device.metrics) {
+        for (const def of device.metrics.filter((d) => !derivedByServer(d))) {
           const v = values[def.key]!;
           assert.ok(v >= def.min && v <= def.max, `${def.key}=${v} outside [${def.min}, ${def.max}]`);
           assert.equal(Math.round(v * 10 ** def.precision) / 10 ** def.precision, v);
@@ -125,10 +125,12 @@ describe('simulator generator', () => {
     assert.ok(g.valuesAt(road, rush, 3600).vehicles! > 5 * g.valuesAt(road, rush, 300).vehicles!);
   });
 
-  it('derives the air quality index from the dust it reports (VN_AQI)', () => {
+  it('reports the dust but not the air quality index, which the server derives from it (VN_AQI)', () => {
     const g = new SeriesGenerator({ seed: 3 });
     const v = g.valuesAt(air, START + 8 * HOUR);
-    assert.ok(v.aqi! > 0 && v.aqi! <= 500);
-    assert.ok(Math.abs(v.aqi! - (v.pm25! * 2)) < 60, `aqi ${v.aqi} for pm25 ${v.pm25}`);
+    assert.deepEqual(Object.keys(v).sort(), ['pm10', 'pm25']);
+    assert.ok(v.pm25! > 0 && v.pm10! > v.pm25!, `pm25 ${v.pm25}, pm10 ${v.pm10}`);
+    assert.equal(derivedByServer({ key: 'aqi' }), true);
+    assert.equal(derivedByServer({ key: 'pm25' }), false);
   });
 });

@@ -1,6 +1,6 @@
 import type { MetricDefinition } from '../metrics.js';
 import { defaultFloodLevels, floodPeak, floodRain, floodShape, type FloodLevels, type FloodScenario } from './flood.js';
-import { hourlyVnAqi } from '../device-registry/vn-aqi.js';
+import { AQI_METRIC } from '../air-quality/derive.js';
 import * as m from './models.js';
 import { hashString, unit } from './noise.js';
 import { HOUR, Weather } from './weather.js';
@@ -33,7 +33,7 @@ export class SeriesGenerator {
   }
 
   /**
-   * Every metric of the device at instant t. Counts and rain are per reporting interval (the built-in
+   * Every metric of the device at instant t, except those the server derives (derivedByServer). Counts and rain are per reporting interval (the built-in
    * types say "in the interval"), so they need its length: an hour for hourly history, the simulated
    * time between two publishes for the live simulator.
    */
@@ -42,7 +42,10 @@ export class SeriesGenerator {
     const profile = this.profile(device.code);
     const at = m.moment(this.weather, profile, time);
     const values: Record<string, number> = {};
-    for (const metric of device.metrics) values[metric.key] = fit(metric, this.raw(device, metric, profile, at, intervalSeconds / 3600));
+    for (const metric of device.metrics) {
+      if (derivedByServer(metric)) continue;
+      values[metric.key] = fit(metric, this.raw(device, metric, profile, at, intervalSeconds / 3600));
+    }
     return values;
   }
 
@@ -77,8 +80,6 @@ export class SeriesGenerator {
         return m.pm25(at, p, seed);
       case 'pm10':
         return m.pm10(at, p, seed);
-      case 'aqi':
-        return this.aqi(p, at.t);
       case 'soil_moisture':
         return m.soilMoisture(this.weather, at, p);
       case 'wind_speed':
@@ -92,12 +93,6 @@ export class SeriesGenerator {
       default:
         return metric.min + span * (0.5 + 0.2 * Math.sin((2 * Math.PI * at.t) / (24 * HOUR)) * (0.5 + p.b));
     }
-  }
-
-  /** VN_AQI (hourly, NowCast over twelve hours of PM2.5 and PM10), computed from the same dust series. */
-  private aqi(p: m.DeviceProfile, t: number): number {
-    const series = (f: typeof m.pm25) => Array.from({ length: 12 }, (_, k) => f(m.moment(this.weather, p, t - k * HOUR), p, this.options.seed));
-    return hourlyVnAqi({ pm25: series(m.pm25), pm10: series(m.pm10) })?.aqi ?? 0;
   }
 
   /**
@@ -130,6 +125,14 @@ export class SeriesGenerator {
     }
     return p;
   }
+}
+
+/**
+ * Metrics a device does not report because the server computes them from its other readings: the
+ * hourly VN_AQI (`aqi`, from PM2.5 and PM10, see ../air-quality).
+ */
+export function derivedByServer(metric: Pick<MetricDefinition, 'key'>): boolean {
+  return metric.key === AQI_METRIC;
 }
 
 /** Inside the metric's valid range, rounded to its precision. */

@@ -14,7 +14,6 @@ export type MetricKind =
   | 'salinity'
   | 'pm25'
   | 'pm10'
-  | 'aqi'
   | 'soil_moisture'
   | 'wind_speed'
   | 'traffic'
@@ -37,7 +36,6 @@ const KINDS: Array<[RegExp, MetricKind]> = [
   [/salin/i, 'salinity'],
   [/pm_?2[._]?5/i, 'pm25'],
   [/pm_?10/i, 'pm10'],
-  [/aqi/i, 'aqi'],
   [/wind/i, 'wind_speed'],
   [/speed/i, 'road_speed'],
   [/traffic|vehicle|car_count/i, 'traffic'],

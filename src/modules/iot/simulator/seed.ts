@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { MetricDefinition } from '../metrics.js';
 import type { Reading } from '../readings.js';
 import { storeReadings } from '../telemetry/store.js';
 import type { FloodLevels } from './flood.js';
-import { SeriesGenerator, type SimulatedDevice } from './generator.js';
+import { indexHours } from '../air-quality/derive.js';
+import { derivedByServer, SeriesGenerator, type SimulatedDevice } from './generator.js';
 import { floodLevelsFromRule, type RuleLevelLike } from './rule-levels.js';
 import { HOUR } from './weather.js';
 
@@ -21,8 +22,9 @@ export interface DemoDevice extends SimulatedDevice {
 
 /**
  * Three days of hourly history for the demo devices, through the telemetry store so rollups and
- * latest values are right. Only when none of them has a reading yet, so it runs once; all of it in one
- * transaction, so a failed start leaves nothing half-seeded. Returns the number of readings stored.
+ * latest values are right, with the VN_AQI the server derives from the dust. Only when none of them
+ * has a reading yet, so it runs once; all of it in one transaction, so a failed start leaves nothing
+ * half-seeded. Returns the number of readings stored.
  */
 export async function seedDemoHistory(db: Db, now = new Date()): Promise<number> {
   const devices = await demoDevices(db);
@@ -32,17 +34,32 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<number>
   // Fewer points per device rather than fewer devices when the registry grows.
   const stepHours = Math.max(1, Math.ceil((perHour * HISTORY_HOURS) / MAX_READINGS));
   const end = Math.floor(now.getTime() / HOUR) * HOUR;
+  const start = end - (HISTORY_HOURS - stepHours) * HOUR;
   const readings: Reading[] = [];
-  for (let t = end - (HISTORY_HOURS - stepHours) * HOUR; t <= end; t += stepHours * HOUR) {
+  for (let t = start; t <= end; t += stepHours * HOUR) {
     for (const device of devices) {
       const values = generator.valuesAt(device, t, stepHours * 3600);
       for (const [metric, value] of Object.entries(values)) readings.push({ deviceId: device.id, metric, ts: new Date(t), value, outOfRange: false });
     }
   }
-  await db.transaction().execute(async (trx) => {
+  const indices = await db.transaction().execute(async (trx) => {
     for (let i = 0; i < readings.length; i += CHUNK) await storeReadings(trx, readings.slice(i, i + CHUNK));
+    return indexHistory(trx, devices, start, end);
   });
-  return readings.length;
+  return readings.length + indices;
+}
+
+/**
+ * The hourly VN_AQI of the history, by the same derivation as live readings (../air-quality): every
+ * hour before the last one is complete. Thinned history (a point every three hours or more) gives no
+ * NowCast, so no index. Returns the number of indices stored.
+ */
+async function indexHistory(db: Kysely<any>, devices: DemoDevice[], start: number, end: number): Promise<number> {
+  const hours: number[] = [];
+  for (let h = start; h < end; h += HOUR) hours.push(h);
+  let stored = 0;
+  for (const device of devices.filter((d) => d.metrics.some(derivedByServer))) stored += (await indexHours(db, device.id, hours)).length;
+  return stored;
 }
 
 async function demoDevices(db: Db): Promise<DemoDevice[]> {
