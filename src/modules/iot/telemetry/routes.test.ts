@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { createTestPlatform, type TestPlatform } from '../../../platform/testing/test-platform.js';
 import { createTestSession } from '../../../platform/testing/sessions.js';
 import { createTestUser } from '../../../platform/testing/users.js';
@@ -77,6 +78,36 @@ test('bulk latest lists the devices asked for by code, or by type or sector, wit
   const byType = (await get(`/api/v1/iot/latest?type=${device.typeCode}`, readKey)).json();
   assert.deepEqual(byType.items.map((i: { code: string }) => i.code), [device.code, other.code].sort(), 'the devices of the type');
   assert.equal((await get('/api/v1/iot/latest?sector=space', readKey)).statusCode, 400);
+});
+
+test('bulk latest writes the JSON the schema promises: ISO times with milliseconds, null and {} for a silent device, metrics by key', async () => {
+  const res = await get(`/api/v1/iot/latest?devices=${device.code},${other.code}`, readKey);
+  assert.equal(res.statusCode, 200, res.body);
+  assert.match(String(res.headers['content-type']), /^application\/json/);
+  const items: Array<{ code: string }> = res.json().items;
+  const mine = items.find((i) => i.code === device.code) as unknown as { lastSeenAt: string; values: object };
+  const silent = items.find((i) => i.code === other.code);
+  assert.match(mine.lastSeenAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.deepEqual(mine.values, { rainfall: { value: 12, ts: '2026-12-01T01:30:00.000Z' }, water_level: { value: 130, ts: '2026-12-01T02:00:00.000Z' } });
+  assert.deepEqual(Object.keys(mine.values), ['rainfall', 'water_level']);
+  assert.deepEqual(silent, { code: other.code, lastSeenAt: null, values: {} });
+  const none = await get('/api/v1/iot/latest?type=no_such_type', readKey);
+  assert.deepEqual(none.json(), { items: [], truncated: false });
+});
+
+test('bulk latest lists the first 1,000 devices by code and says truncated when more match', async () => {
+  const type = `tel_many_${Date.now()}`;
+  await sql`insert into iot_device_types (code, name, name_en, sector, metrics, report_interval_seconds)
+    values (${type}, 'Nhiều', 'Many', 'environment', '[]'::jsonb, 60)`.execute(t.ctx.db);
+  await sql`insert into iot_devices (code, name, type_id, sector, lat, lng, token_hash, search_text)
+    select 'MANY-' || lpad(i::text, 4, '0'), 'Many', t.id, 'environment', 17.47, 106.6, 'not-a-token', 'many'
+    from generate_series(1, 1001) i, iot_device_types t where t.code = ${type}`.execute(t.ctx.db);
+  const body = (await get(`/api/v1/iot/latest?type=${type}`, readKey)).json();
+  assert.equal(body.truncated, true);
+  assert.equal(body.items.length, 1000);
+  assert.deepEqual([body.items[0].code, body.items[999].code], ['MANY-0001', 'MANY-1000']);
+  const tooMany = await get(`/api/v1/iot/latest?devices=${Array.from({ length: 1001 }, (_, i) => `C${i}`).join(',')}`, readKey);
+  assert.equal(tooMany.statusCode, 400);
 });
 
 test('history returns raw points with the flagged one marked, and refuses a reversed or over-ten-year range with 400 in both languages', async () => {

@@ -1,6 +1,7 @@
 import type { App, AppContext } from '../../../platform/http/module.js';
 import { errors } from '../../../platform/http/errors.js';
-import { deviceByCode, findDevices } from './devices.js';
+import { bulkLatestJson } from './bulk-latest.js';
+import { deviceByCode } from './devices.js';
 import { history, latestValues, type LatestValue } from './queries.js';
 import { timeRange } from './range.js';
 import {
@@ -48,19 +49,15 @@ export function registerLatestRoutes(app: App, ctx: AppContext): void {
         response: { 200: BulkLatestResponse, 400: PROBLEM },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
       const codes = q.devices?.split(',').map((c) => c.trim()).filter((c) => c !== '');
       if (codes && codes.length > MAX_BULK_DEVICES) {
         throw errors.badRequest('too_many_devices', `Tối đa ${MAX_BULK_DEVICES} thiết bị mỗi lần.`, `At most ${MAX_BULK_DEVICES} devices at once.`);
       }
-      const devices = await findDevices(ctx.db, { codes, typeCode: q.type, sector: q.sector, limit: MAX_BULK_DEVICES });
-      const listed = devices.slice(0, MAX_BULK_DEVICES);
-      const latest = await latestValues(ctx.db, listed.map((d) => d.id));
-      return {
-        items: listed.map((d) => ({ code: d.code, lastSeenAt: d.lastSeenAt?.toISOString() ?? null, values: serialise(latest.get(d.id)) })),
-        truncated: devices.length > MAX_BULK_DEVICES,
-      };
+      // The database writes the JSON (schema BulkLatestResponse); a string is sent as it is.
+      const body = await bulkLatestJson(ctx.db, { codes, typeCode: q.type, sector: q.sector }, MAX_BULK_DEVICES);
+      return reply.type('application/json; charset=utf-8').send(body);
     },
   );
 
