@@ -27,7 +27,7 @@ export type HourlyMeans = Partial<Record<DustPollutant, ReadonlyMap<number, numb
 export function completedHours(readings: readonly Reading[]): number[] {
   const dust = readings.filter(isDust);
   if (dust.length === 0) return [];
-  const newest = Math.max(...dust.map((r) => r.ts.getTime()));
+  const newest = dust.reduce((max, r) => Math.max(max, r.ts.getTime()), -Infinity);
   const current = Math.floor(newest / HOUR) * HOUR;
   return Array.from({ length: LOOKBACK_HOURS }, (_, k) => current - (k + 1) * HOUR);
 }
