@@ -204,7 +204,9 @@ function rssMiB(pid: number): number {
 }
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/iot.ts', 'iot-server', String(PORT)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_IOT_CPU_PROF=<dir>: the server child writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_IOT_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_IOT_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/iot.ts', 'iot-server', String(PORT)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
     child.once('exit', (c) => reject(new Error(`IoT bench server exited with ${c}`)));

@@ -9,7 +9,7 @@ export interface IngestLog {
 }
 
 export interface IngestorOptions {
-  /** Writes readings, ignoring ones already stored; returns the newly stored (telemetry/store.ts storeReadings). */
+  /** Writes readings, ignoring ones already stored or repeated in the batch (the first wins); returns the newly stored (telemetry/store.ts storeReadings). */
   store(readings: Reading[]): Promise<Reading[]>;
   /** Called with each committed batch's new readings (iotEvents(db).emit('readings', …)). */
   emit(stored: Reading[]): void;
@@ -237,7 +237,8 @@ export class Ingestor {
   }
 
   private async write(items: Item[]): Promise<void> {
-    const batch = dedupe(items.flatMap((i) => i.readings));
+    // The store drops repeats within the batch itself (it sorts and dedupes by key anyway).
+    const batch = items.flatMap((i) => i.readings);
     const total = items.reduce((n, i) => n + i.readings.length, 0);
     let stored: Reading[];
     try {
@@ -295,15 +296,4 @@ export class Ingestor {
   private maxQueued(): number {
     return this.options.maxQueuedReadings ?? 100_000;
   }
-}
-
-/** One reading per (device, metric, ts) in a batch: the first wins, as the store's unique key would have it. */
-function dedupe(readings: Reading[]): Reading[] {
-  const seen = new Set<string>();
-  return readings.filter((r) => {
-    const key = `${r.deviceId}\u0000${r.metric}\u0000${r.ts.getTime()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

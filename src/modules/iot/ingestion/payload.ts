@@ -82,7 +82,7 @@ export function parsePayload(device: DeviceMetrics, payload: Buffer | string, no
 /** Validates an already parsed body (the HTTP route parses JSON itself). */
 export function readingsOf(device: DeviceMetrics, body: unknown, now = Date.now()): Reading[] {
   const objects = checkShape(body);
-  const metrics = new Map(device.metrics.map((m) => [m.key, m]));
+  const metrics = metricsByKey(device.metrics);
   const readings: Reading[] = [];
   for (const [index, object] of objects.entries()) {
     const ts = new Date(object.ts);
@@ -98,6 +98,15 @@ export function readingsOf(device: DeviceMetrics, body: unknown, now = Date.now(
     }
   }
   return readings;
+}
+
+const byKey = new WeakMap<readonly MetricDefinition[], Map<string, MetricDefinition>>();
+
+/** The device type's metrics by key, built once per metrics list (the device directory hands out the same list for seconds). */
+function metricsByKey(metrics: readonly MetricDefinition[]): Map<string, MetricDefinition> {
+  let map = byKey.get(metrics);
+  if (!map) byKey.set(metrics, (map = new Map(metrics.map((m) => [m.key, m]))));
+  return map;
 }
 
 function checkShape(body: unknown): TelemetryObjectBody[] {
@@ -122,11 +131,23 @@ function firstInfinite(body: unknown): string | undefined {
 
 /** Rounds half away from zero at `precision` decimals, exactly for decimal inputs (1.005 → 1.01). */
 export function roundTo(value: number, precision: number): number {
+  // `+ 0` so that -0.001 rounds to 0, not -0 (which a chart would print as "-0").
+  if (Number.isInteger(value)) return value + 0;
   const p = Math.max(0, Math.min(12, Math.trunc(precision)));
   const sign = value < 0 ? -1 : 1;
+  const scale = 10 ** p;
+  const shifted = Math.abs(value) * scale;
+  // Away from a half, the binary product rounds the way the decimal text would, and dividing the
+  // whole result by an exact power of ten is the double nearest the decimal: no text needed. This
+  // is the path of nearly every reading (it was a tenth of ingestion's time).
+  if (shifted < 2 ** 52 && Math.abs((shifted % 1) - 0.5) > 1e-9 * Math.max(1, shifted)) return (sign * Math.round(shifted)) / scale + 0;
+  return roundDecimalText(value, p, sign);
+}
+
+/** Near a half: shifting the decimal point in the text avoids 1.005 * 100 = 100.49999…. */
+function roundDecimalText(value: number, p: number, sign: number): number {
   const text = String(Math.abs(value));
-  // Shifting the decimal point in the text avoids 1.005 * 100 = 100.49999…; exponent notation can't be shifted so.
-  if (text.includes('e')) return Math.round(value * 10 ** p) / 10 ** p;
-  // `+ 0` so that -0.001 rounds to 0, not -0 (which a chart would print as "-0").
+  // Exponent notation can't be shifted so.
+  if (text.includes('e')) return Math.round(value * 10 ** p) / 10 ** p + 0;
   return sign * Number(`${Math.round(Number(`${text}e${p}`))}e-${p}`) + 0;
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Random } from '../../../platform/seeded-random.js';
 import type { MetricDefinition } from '../metrics.js';
 import type { Reading } from '../readings.js';
 import { Ingestor, Throttled, type IngestDevice, type IngestorOptions } from './ingestor.js';
@@ -98,6 +99,24 @@ test('values are rounded to the metric precision and flagged out of range, not d
   assert.equal(roundTo(-2.5, 0), -3);
   assert.equal(roundTo(1e-9, 2), 0);
   assert.ok(Object.is(roundTo(-0.001, 2), 0), 'a tiny negative value rounds to 0, not -0');
+});
+
+test('property: rounding without text agrees with shifting the decimal point in the text, halves included', () => {
+  const viaText = (value: number, p: number) => {
+    const text = String(Math.abs(value));
+    if (text.includes('e')) return Math.round(value * 10 ** p) / 10 ** p + 0;
+    return (value < 0 ? -1 : 1) * Number(`${Math.round(Number(`${text}e${p}`))}e-${p}`) + 0;
+  };
+  const random = new Random(20261202);
+  for (let i = 0; i < 20_000; i++) {
+    const p = random.int(0, 6);
+    const digits = random.int(0, 9);
+    // Decimal texts as a device sends them, many exactly at a half of the last kept decimal.
+    const whole = random.int(-100_000, 100_000);
+    const fraction = String(random.int(0, 10 ** digits - 1)).padStart(digits, '0') + (random.chance(0.3) ? '5' : '');
+    const value = Number(`${whole}.${fraction || '0'}`);
+    assert.ok(Object.is(roundTo(value, p), viaText(value, p)), `${value} at ${p} decimals`);
+  }
 });
 
 test('a duplicate or replayed message is stored once, and only new readings are announced', async () => {

@@ -10,20 +10,12 @@ export const ROLLUPS = [
 ] as const;
 export type RollupSize = (typeof ROLLUPS)[number]['size'];
 
-interface StoredRow {
-  device_id: string;
-  metric: string;
-  ts: Date | string;
-  value: number;
-  out_of_range: boolean;
-}
-
 /**
  * Stores a batch of readings in one statement (so one transaction): the raw rows, ignoring those
  * already stored (same device, metric and source timestamp — a retry, a replay, a duplicate); then,
  * from the rows actually inserted and in range only, the minute, hour and day rollups (merged with
  * what the buckets hold), the latest values (moved only forward in time) and the devices' last_seen_at.
- * Returns the rows newly inserted, out-of-range ones included.
+ * Returns the readings newly inserted (the first of each key in the batch), out-of-range ones included.
  *
  * Every table is written in the same order with its rows sorted by key, so two batches touching the
  * same buckets wait for each other instead of deadlocking; the upserts then merge under the row lock.
@@ -31,7 +23,7 @@ interface StoredRow {
 export async function storeReadings(db: Kysely<any>, readings: readonly Reading[]): Promise<Reading[]> {
   const rows = uniqueSorted(readings);
   if (rows.length === 0) return [];
-  const { rows: inserted } = await sql<StoredRow>`
+  const { rows: result } = await sql<{ inserted: number | string; skipped: string | null }>`
     with input as (
       select * from unnest(
         ${rows.map((r) => r.deviceId)}::uuid[], ${rows.map((r) => r.metric)}::text[],
@@ -59,8 +51,17 @@ export async function storeReadings(db: Kysely<any>, readings: readonly Reading[
       update iot_devices d set last_seen_at = now()
       where d.id in (select distinct device_id from inserted) and (d.last_seen_at is null or d.last_seen_at < now())
     )
-    select device_id, metric, ts, value, out_of_range from inserted`.execute(db);
-  return inserted.map((r) => ({ deviceId: r.device_id, metric: r.metric, ts: new Date(r.ts), value: Number(r.value), outOfRange: r.out_of_range }));
+    select count(*) as inserted,
+      case when count(*) < ${rows.length} then (
+        select string_agg(i.n::text, ',') from input i
+        where not exists (select 1 from inserted r where r.device_id = i.device_id and r.metric = i.metric and r.ts = i.ts)
+      ) end as skipped
+    from inserted`.execute(db);
+  // The stored rows are the input rows (same key, same value): only which were skipped comes back,
+  // never the rows themselves, so a batch of thousands costs no parsing (1-based positions in `rows`).
+  if (Number(result[0]!.inserted) === rows.length) return rows;
+  const skipped = new Set((result[0]!.skipped ?? '').split(',').filter((n) => n !== '').map(Number));
+  return rows.filter((_, i) => !skipped.has(i + 1));
 }
 
 function rollupUpsert(table: string, width: string) {
