@@ -8,6 +8,7 @@ import { issueApiKey } from '../../../platform/identity/issue-api-key.js';
 import type { Role } from '../../../platform/identity/roles.js';
 import { iotEvents } from '../events.js';
 import type { Reading } from '../readings.js';
+import { history } from './queries.js';
 import { storeReadings } from './store.js';
 import { insertTestDevices } from './testing.js';
 
@@ -126,6 +127,28 @@ test('history returns raw points with the flagged one marked, and refuses a reve
   assert.equal((await get(`${base}&from=2010-01-01T00:00:00Z&to=2026-12-01T00:00:00Z`, as.leader)).statusCode, 400);
   assert.equal((await get(`${base}&from=yesterday`, as.leader)).statusCode, 400);
   assert.equal((await get(`${base}&points=5001`, as.leader)).statusCode, 400);
+});
+
+test('the history route writes the same points as history() does, raw and rolled up, for the rest of the API to rely on', async () => {
+  for (const points of [10, 2, 1]) {
+    const from = new Date('2026-12-01T00:00:00Z');
+    const to = new Date('2026-12-02T00:00:00Z');
+    const res = await get(`/api/v1/iot/devices/${device.code}/history?metric=water_level&from=${from.toISOString()}&to=${to.toISOString()}&points=${points}`, readKey);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-type']), /^application\/json/);
+    const expected = await history(t.ctx.db, { deviceId: device.id, metric: 'water_level', from, to, maxPoints: points });
+    assert.deepEqual(res.json(), {
+      code: device.code,
+      metric: 'water_level',
+      from: from.toISOString(),
+      to: to.toISOString(),
+      resolution: expected.resolution,
+      bucketSeconds: expected.bucketSeconds,
+      points: expected.points.map((p) => ({ ...p, ts: p.ts.toISOString() })),
+    });
+  }
+  const empty = await get(`/api/v1/iot/devices/${other.code}/history?metric=water_level&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z`, readKey);
+  assert.deepEqual(empty.json().points, [], 'no readings: no points');
 });
 
 test('the CSV export lists raw readings by metric then time, flagged ones included, or one metric', async () => {
