@@ -12,6 +12,7 @@ import { startPlatform, type Platform } from '../../src/platform/runtime.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/platform/identity/demo-accounts.js';
 import type { Role } from '../../src/platform/identity/roles.js';
 import { registerWeb } from '../../src/web-server.js';
+import { testDatabase } from '../../src/platform/testing/test-platform.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
@@ -67,13 +68,17 @@ export async function startServer(options: { env?: Record<string, string>; port?
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: baseUrl, HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', DEMO_DATA: 'true', ...options.env });
-  const platform = await startPlatform({ config, web: registerWeb, workers: false });
+  // With the default settings the demo database is the unit tests' prepared one (built once per
+  // source tree and day): seeding it again for every file would be most of the suite's time.
+  const database = options.env ? undefined : await testDatabase(true);
+  const platform = await startPlatform({ config, web: registerWeb, workers: false, ...(database ? { database } : {}) });
   await platform.app.listen({ port, host: '127.0.0.1' });
   return {
     baseUrl,
     platform,
     async close() {
       await platform.close();
+      await database?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

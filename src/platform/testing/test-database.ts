@@ -105,14 +105,31 @@ export async function writeTemplate(file: string, handle: DatabaseHandle): Promi
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
   fs.renameSync(tmp, file);
+  dropStaleTemplateFiles(path.dirname(file));
+}
+
+/** Templates of other trees or days, untouched for six hours, are of no use to anyone. */
+function dropStaleTemplateFiles(dir: string): void {
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith('tinhso-test-template-')) continue;
+    const full = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs > STALE_TEMPLATE_MS) fs.rmSync(full, { force: true });
+    } catch {
+      // Another run removed it first.
+    }
+  }
 }
 
 let fingerprint: string | undefined;
 
-/** Changes whenever any non-test source or reference data changes, so a stale template is never reused. */
+/**
+ * Changes whenever any non-test source or reference data changes, so a stale template is never
+ * reused; and every day, because demo data is dated from the day it is generated.
+ */
 function sourceFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(new Date().toISOString().slice(0, 10));
   const root = path.resolve(import.meta.dirname, '../../..');
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

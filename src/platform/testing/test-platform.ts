@@ -1,6 +1,6 @@
 import { loadConfig, type Config } from '../config/config.js';
-import { startPlatform, type Platform } from '../runtime.js';
 import type { DatabaseHandle } from '../db/database.js';
+import { startPlatform, type Platform } from '../runtime.js';
 import { createTestDatabase, readTemplate, serverTemplate, templateFile, writeTemplate } from './test-database.js';
 
 export interface TestPlatform extends Platform {
@@ -14,41 +14,58 @@ export interface TestPlatformOptions {
   logStream?: { write(line: string): void };
 }
 
+function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://', ...env });
+}
+
 /**
- * The whole platform on a fresh database, for API tests via `app.inject`. Reference data is
- * always loaded; demo data unless `seedDemo: false`; background workers only when asked for.
- * The migrated and seeded database is built once per source tree and copied for each file: a
- * dumped data directory on the embedded engine, a template database on a server.
+ * A fresh database holding what every test starts from: migrated, reference data loaded, and demo
+ * data unless `seedDemo` is false. It is built once per source tree (and day: demo data is dated
+ * from today) and copied for each caller: a dumped data directory on the embedded engine, a
+ * template database on the server named by DATABASE_URL.
+ */
+export async function testDatabase(seedDemo = true): Promise<DatabaseHandle> {
+  const kind = seedDemo ? 'demo' : 'bare';
+  // Built with the default settings and no jobs running, whatever the first caller's settings are.
+  const build = async (database: DatabaseHandle) => (await startPlatform({ config: testConfig(), database, seedDemo, workers: false })).close();
+  const serverUrl = process.env.DATABASE_URL;
+  if (serverUrl) return createTestDatabase(await serverTemplate(serverUrl, kind, build));
+  const file = templateFile(kind);
+  let template = readTemplate(file);
+  if (!template) {
+    const database = await createTestDatabase();
+    try {
+      await build(database);
+      await writeTemplate(file, database);
+    } finally {
+      await database.close();
+    }
+    template = readTemplate(file);
+  }
+  return createTestDatabase(template);
+}
+
+/**
+ * The whole platform on a fresh database (testDatabase), for API tests via `app.inject`. Reference
+ * data is always loaded; demo data unless `seedDemo: false`; background workers only when asked for.
  */
 export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const seedDemo = options.seedDemo ?? true;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATA_DIR: 'memory://', ...options.env });
-  const kind = seedDemo ? 'demo' : 'bare';
-  const start = (database: DatabaseHandle) =>
-    startPlatform({ config, database, seedDemo, workers: options.workers ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
-  const serverUrl = process.env.DATABASE_URL;
-  let template: Blob | string | undefined;
-  if (serverUrl) {
-    // Built with no jobs running; every file then starts from a copy.
-    template = await serverTemplate(serverUrl, kind, async (database) => (await start(database)).close());
-  } else {
-    template = readTemplate(templateFile(kind));
+  const config = testConfig(options.env);
+  const database = await testDatabase(seedDemo);
+  try {
+    const platform = await startPlatform({ config, database, seedDemo, workers: options.workers ?? false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+    await platform.app.ready();
+    return {
+      ...platform,
+      config,
+      async close() {
+        await platform.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
   }
-  const database = await createTestDatabase(template);
-  let platform = await start(database);
-  if (!serverUrl && !template) {
-    // Dump with no jobs running, then start again on the same database for this test.
-    await platform.close();
-    await writeTemplate(templateFile(kind), database);
-    platform = await start(database);
-  }
-  await platform.app.ready();
-  return {
-    ...platform,
-    config,
-    async close() {
-      await platform.close();
-      await database.close();
-    },
-  };
 }
