@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Db } from '../../../platform/db/database.js';
-import type { AppContext } from '../../../platform/http/module.js';
 import { iotEvents } from '../events.js';
+import { DeviceReadingsListener, listenerPerDatabase } from '../readings-listener.js';
 import type { Reading } from '../readings.js';
 import { storeReadings } from '../telemetry/store.js';
 import { hourlyVnAqi, type DustPollutant } from './vn-aqi.js';
@@ -90,70 +89,24 @@ export async function indexHours(db: Kysely<any>, deviceId: string, hours: reado
 }
 
 /**
- * Hears committed readings and indexes the hours that dust readings complete, one device at a time
- * in arrival order, devices in parallel; announces the indices it stores on the same bus, so alarm
+ * Hears committed readings and indexes the hours that dust readings complete (per device, in
+ * arrival order: DeviceReadingsListener); announces the indices it stores on the same bus, so alarm
  * rules on `aqi` see them. Batches without dust (its own `aqi` ones among them) are ignored, so it
  * never hears itself in a loop.
  */
-export class AirQualityIndexer {
-  private readonly chains = new Map<string, Promise<void>>();
-  private readonly listener = (readings: Reading[]) => this.submit(readings);
+const indexers = listenerPerDatabase(
+  (ctx) =>
+    new DeviceReadingsListener(
+      ctx,
+      async (deviceId, batch) => {
+        const stored = await indexHours(ctx.db, deviceId, completedHours(batch));
+        if (stored.length > 0) iotEvents(ctx.db).emit('readings', stored);
+      },
+      { failure: 'VN_AQI could not be derived from readings', wants: isDust },
+    ),
+);
 
-  constructor(private readonly ctx: AppContext) {}
-
-  start(): void {
-    iotEvents(this.ctx.db).on('readings', this.listener);
-  }
-
-  async stop(): Promise<void> {
-    iotEvents(this.ctx.db).off('readings', this.listener);
-    await this.idle();
-  }
-
-  submit(readings: Reading[]): void {
-    const byDevice = new Map<string, Reading[]>();
-    for (const r of readings) if (isDust(r)) byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), r]);
-    for (const [deviceId, batch] of byDevice) {
-      const chain = (this.chains.get(deviceId) ?? Promise.resolve())
-        .then(() => this.index(deviceId, batch))
-        .catch((error: unknown) => this.ctx.log.error({ err: error, deviceId }, 'VN_AQI could not be derived from readings'));
-      this.chains.set(deviceId, chain);
-      void chain.finally(() => {
-        if (this.chains.get(deviceId) === chain) this.chains.delete(deviceId);
-      });
-    }
-  }
-
-  /** Resolves once every batch heard so far is indexed (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
-  }
-
-  private async index(deviceId: string, batch: Reading[]): Promise<void> {
-    const stored = await indexHours(this.ctx.db, deviceId, completedHours(batch));
-    if (stored.length > 0) iotEvents(this.ctx.db).emit('readings', stored);
-  }
-}
-
-const indexers = new WeakMap<Db, AirQualityIndexer>();
-
-export function startAirQualityIndexer(ctx: AppContext): AirQualityIndexer {
-  let indexer = indexers.get(ctx.db);
-  if (!indexer) {
-    indexer = new AirQualityIndexer(ctx);
-    indexer.start();
-    indexers.set(ctx.db, indexer);
-  }
-  return indexer;
-}
-
+export const startAirQualityIndexer = indexers.start;
 /** The running indexer of a database (tests wait on its `idle()`). */
-export function airQualityIndexer(db: Db): AirQualityIndexer | undefined {
-  return indexers.get(db);
-}
-
-export async function stopAirQualityIndexer(db: Db): Promise<void> {
-  const indexer = indexers.get(db);
-  indexers.delete(db);
-  await indexer?.stop();
-}
+export const airQualityIndexer = indexers.get;
+export const stopAirQualityIndexer = indexers.stop;

@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import type { AppContext } from '../../../platform/http/module.js';
 import { iotEvents, type AlarmEvent } from '../events.js';
+import { DeviceReadingsListener, listenerPerDatabase } from '../readings-listener.js';
 import type { Reading } from '../readings.js';
 import type { IotTrx } from '../tables.js';
 import { evaluate, type EngineInput } from './engine.js';
@@ -50,70 +51,15 @@ export async function processDeviceReadings(ctx: AppContext, deviceId: string, r
   return events;
 }
 
-/**
- * Hears committed readings and runs the rules, one device at a time in arrival order (a device's
- * batches must not overtake each other), devices in parallel.
- */
-export class AlarmProcessor {
-  private readonly chains = new Map<string, Promise<void>>();
-  private readonly listener = (readings: Reading[]) => this.submit(readings);
+/** Runs the rules on committed readings (see DeviceReadingsListener for the ordering). */
+const alarmProcessors = listenerPerDatabase(
+  (ctx) => new DeviceReadingsListener(ctx, (deviceId, readings) => processDeviceReadings(ctx, deviceId, readings), { failure: 'alarm rules could not process readings' }),
+);
 
-  constructor(private readonly ctx: AppContext) {}
-
-  start(): void {
-    iotEvents(this.ctx.db).on('readings', this.listener);
-  }
-
-  async stop(): Promise<void> {
-    iotEvents(this.ctx.db).off('readings', this.listener);
-    await this.idle();
-  }
-
-  submit(readings: Reading[]): void {
-    const byDevice = new Map<string, Reading[]>();
-    for (const r of readings) byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), r]);
-    for (const [deviceId, batch] of byDevice) {
-      const chain = (this.chains.get(deviceId) ?? Promise.resolve())
-        .then(() => processDeviceReadings(this.ctx, deviceId, batch))
-        .then(
-          () => undefined,
-          (error: unknown) => this.ctx.log.error({ err: error, deviceId }, 'alarm rules could not process readings'),
-        );
-      this.chains.set(deviceId, chain);
-      void chain.finally(() => {
-        if (this.chains.get(deviceId) === chain) this.chains.delete(deviceId);
-      });
-    }
-  }
-
-  /** Resolves once every batch heard so far is processed (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
-  }
-}
-
-const processors = new WeakMap<Db, AlarmProcessor>();
-
-export function startAlarmProcessor(ctx: AppContext): AlarmProcessor {
-  let processor = processors.get(ctx.db);
-  if (!processor) {
-    processor = new AlarmProcessor(ctx);
-    processor.start();
-    processors.set(ctx.db, processor);
-  }
-  return processor;
-}
-
+export const startAlarmProcessor = alarmProcessors.start;
 /** The running processor of a database (tests wait on its `idle()`). */
-export function alarmProcessor(db: Db): AlarmProcessor | undefined {
-  return processors.get(db);
-}
-
-export async function stopAlarmProcessor(db: Db): Promise<void> {
-  const processor = processors.get(db);
-  processors.delete(db);
-  await processor?.stop();
-}
+export const alarmProcessor = alarmProcessors.get;
+export const stopAlarmProcessor = alarmProcessors.stop;
 
 /**
  * The no-data pass: evaluates, at `now` and without readings, every enabled rule with a "no data"
